@@ -1,0 +1,55 @@
+"""Parcours: create_app assembles config → extensions → blueprints → errors → CLI."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from flask import Flask
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def create_app(config: dict | None = None) -> Flask:
+    from hr import cli, errors, i18n, web
+    from hr.config import load_config
+    from hr.extensions import babel, csrf, db, htmx, limiter, login_manager, migrate
+
+    app = Flask(
+        __name__,
+        instance_path=str(ROOT / "instance"),
+        template_folder=str(ROOT / "templates"),
+        static_folder=str(ROOT / "static"),
+    )
+    app.config.from_mapping(load_config(Path(app.instance_path), config))
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(ROOT / "migrations"))
+    csrf.init_app(app)
+    htmx.init_app(app)
+    limiter.init_app(app)
+    babel.init_app(
+        app,
+        locale_selector=i18n.select_locale,
+        timezone_selector=i18n.select_timezone,
+        default_translation_directories=str(ROOT / "hr" / "translations"),
+    )
+    login_manager.init_app(app)
+
+    from hr import models  # noqa: F401  (register every table on the metadata)
+    from hr.admin import bp as admin_bp
+    from hr.admin import views as _admin_views  # noqa: F401
+    from hr.auth import bp as auth_bp
+    from hr.auth import views as _auth_views  # noqa: F401
+    from hr.core import bp as core_bp
+    from hr.core import views as _core_views  # noqa: F401
+    from hr.people import bp as people_bp
+    from hr.people import import_views as _import_views  # noqa: F401
+    from hr.people import views as _people_views  # noqa: F401
+
+    for bp in (core_bp, auth_bp, people_bp, admin_bp):
+        app.register_blueprint(bp)
+
+    web.init_app(app)
+    errors.init_app(app)
+    cli.init_app(app)
+    return app

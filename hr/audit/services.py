@@ -1,0 +1,167 @@
+"""`record()`: the one function through which every change leaves its trace.
+
+Each event's hash covers its content and the previous event's hash, so altering or
+removing any row breaks the chain from that row on. The chain head is read once per
+transaction (then kept in `session.info`) under a PostgreSQL advisory lock, so that
+two workers never chain onto the same head.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from datetime import date, datetime
+from decimal import Decimal
+
+import sqlalchemy as sa
+from flask import has_request_context, request
+from sqlalchemy import event
+from sqlalchemy.orm import Session
+
+from hr.audit.models import AuditEvent
+from hr.db import db, utcnow
+
+GENESIS = "0" * 64
+AUDIT_LOCK_KEY = 727_001  # arbitrary, constant: PostgreSQL advisory lock for the chain
+SECRET_FIELDS = frozenset({"password", "password_hash", "token", "token_hash", "secret"})
+_HEAD = "audit_chain_head"
+
+
+def _jsonable(value):
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, set | frozenset | tuple):
+        return sorted(_jsonable(v) for v in value)
+    return value
+
+
+def _clean(values: dict | None) -> dict:
+    return {
+        key: ("***" if key in SECRET_FIELDS else _jsonable(val))
+        for key, val in (values or {}).items()
+    }
+
+
+def diff(before: dict | None, after: dict | None) -> dict:
+    """Keep only the fields whose value changed: {'before': {...}, 'after': {...}}."""
+    before, after = _clean(before), _clean(after)
+    keys = sorted(set(before) | set(after))
+    changed = [k for k in keys if before.get(k) != after.get(k)]
+    return {
+        "before": {k: before.get(k) for k in changed if k in before},
+        "after": {k: after.get(k) for k in changed if k in after},
+    }
+
+
+def event_hash(fields: dict, prev_hash: str) -> str:
+    """SHA-256 over the canonical JSON of an event's content and its predecessor."""
+    payload = json.dumps(
+        {**fields, "prev_hash": prev_hash}, sort_keys=True, ensure_ascii=False, default=str
+    )
+    return hashlib.sha256(payload.encode()).hexdigest()
+
+
+def hashed_fields(ev: AuditEvent) -> dict:
+    """The content an event's hash covers (everything but id and the hashes)."""
+    return {
+        "occurred_at": ev.occurred_at.isoformat(),
+        "actor_id": ev.actor_id,
+        "actor_label": ev.actor_label,
+        "on_behalf_of_id": ev.on_behalf_of_id,
+        "ip": ev.ip,
+        "user_agent": ev.user_agent,
+        "entity_type": ev.entity_type,
+        "entity_id": ev.entity_id,
+        "action": ev.action,
+        "changes": ev.changes,
+        "reason": ev.reason,
+    }
+
+
+def _chain_head(session: Session) -> str:
+    head = session.info.get(_HEAD)
+    if head is None:
+        if session.get_bind().dialect.name == "postgresql":
+            session.execute(sa.text("SELECT pg_advisory_xact_lock(:k)"), {"k": AUDIT_LOCK_KEY})
+        head = (
+            session.scalar(sa.select(AuditEvent.hash).order_by(AuditEvent.id.desc()).limit(1))
+            or GENESIS
+        )
+    return head
+
+
+@event.listens_for(Session, "after_commit")
+@event.listens_for(Session, "after_soft_rollback")
+def _forget_head(session, *args):
+    session.info.pop(_HEAD, None)
+
+
+def _actor_label(actor) -> str:
+    if actor is None:
+        return "system"
+    return getattr(actor, "email", None) or str(actor)
+
+
+def record(
+    actor,
+    action: str,
+    entity_type: str,
+    entity_id,
+    before: dict | None = None,
+    after: dict | None = None,
+    reason: str | None = None,
+    on_behalf_of=None,
+) -> AuditEvent:
+    """Append one event to the chain, in the caller's transaction.
+
+    `actor` is the acting user (None for the system, e.g. a CLI run). `before` and
+    `after` are field dicts; only changed fields are kept and secrets are masked.
+    """
+    session = db.session
+    ip = ua = None
+    if has_request_context():
+        ip = request.remote_addr
+        ua = (request.user_agent.string or "")[:300] or None
+    ev = AuditEvent(
+        occurred_at=utcnow(),
+        actor_id=getattr(actor, "id", None),
+        actor_label=_actor_label(actor),
+        on_behalf_of_id=getattr(on_behalf_of, "id", None),
+        ip=ip,
+        user_agent=ua,
+        entity_type=entity_type,
+        entity_id=str(entity_id),
+        action=action,
+        changes=diff(before, after),
+        reason=reason,
+    )
+    ev.prev_hash = _chain_head(session)
+    ev.hash = event_hash(hashed_fields(ev), ev.prev_hash)
+    session.info[_HEAD] = ev.hash
+    session.add(ev)
+    return ev
+
+
+def verify_chain(batch_size: int = 5000):
+    """Walk the chain in id order, streaming; return (checked_count, first_bad_id)."""
+    prev = GENESIS
+    count = 0
+    last_id = 0
+    while True:
+        rows = db.session.scalars(
+            sa.select(AuditEvent)
+            .where(AuditEvent.id > last_id)
+            .order_by(AuditEvent.id)
+            .limit(batch_size)
+        ).all()
+        if not rows:
+            return count, None
+        for ev in rows:
+            if ev.prev_hash != prev or event_hash(hashed_fields(ev), prev) != ev.hash:
+                return count, ev.id
+            prev = ev.hash
+            count += 1
+            last_id = ev.id
+        db.session.expunge_all()

@@ -1,0 +1,1 @@
+"""A fictional French company for demos and benchmarks."""

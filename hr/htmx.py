@@ -1,0 +1,25 @@
+"""One helper decides between a full page and an htmx fragment.
+
+A normal request (or a boosted navigation) gets the page; an htmx request for a
+fragment gets the fragment alone plus the out-of-band `#flashes` update. Responses
+vary on `HX-Request` so that caches never mix the two.
+"""
+
+from __future__ import annotations
+
+from flask import make_response, render_template, request
+
+
+def wants_fragment() -> bool:
+    return bool(request.htmx) and not request.htmx.boosted
+
+
+def render(page: str, fragment: str | None = None, /, *, status: int = 200, **context):
+    """Render `page`, or `fragment` (with the flashes out of band) for htmx requests."""
+    if fragment and wants_fragment():
+        body = render_template(fragment, **context) + render_template("_flashes.html", oob=True)
+    else:
+        body = render_template(page, **context)
+    response = make_response(body, status)
+    response.vary.add("HX-Request")
+    return response

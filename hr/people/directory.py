@@ -1,0 +1,76 @@
+"""The people directory query: search, filters, paging, in a fixed number of queries."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import sqlalchemy as sa
+from sqlalchemy.orm import joinedload
+
+from hr import security
+from hr.db import db
+from hr.people import org
+from hr.people.models import ContractType, Employee, normalize
+
+
+@dataclass
+class DirectoryFilters:
+    q: str = ""
+    department_id: int | None = None
+    site_id: int | None = None
+    manager_id: int | None = None
+    contract: str | None = None
+    include_left: bool = False
+    page: int = 1
+
+    @classmethod
+    def from_args(cls, args) -> DirectoryFilters:
+        contract = args.get("contract") or None
+        if contract not in {c.value for c in ContractType}:
+            contract = None
+        return cls(
+            q=(args.get("q") or "").strip()[:100],
+            department_id=args.get("department", type=int),
+            site_id=args.get("site", type=int),
+            manager_id=args.get("manager", type=int),
+            contract=contract,
+            include_left=args.get("left") == "1",
+            page=max(args.get("page", 1, type=int) or 1, 1),
+        )
+
+
+def _search_clause(q: str):
+    words = normalize(q).split()
+    escaped = (w.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") for w in words)
+    return sa.and_(*(Employee.search_key.like(f"%{w}%", escape="\\") for w in escaped))
+
+
+def search(user, filters: DirectoryFilters, page_size: int):
+    """One page of the people `user` may see, with the total: two queries."""
+    where = [security.visible_employees(user)]
+    if filters.q:
+        where.append(_search_clause(filters.q))
+    if filters.department_id:
+        where.append(Employee.department_id.in_(org.department_subtree(filters.department_id)))
+    if filters.site_id:
+        where.append(Employee.site_id == filters.site_id)
+    if filters.manager_id:
+        where.append(Employee.manager_id == filters.manager_id)
+    if filters.contract:
+        where.append(Employee.contract_type == ContractType(filters.contract))
+    if not filters.include_left:
+        where.append(Employee.left_on.is_(None))
+    total = db.session.scalar(sa.select(sa.func.count(Employee.id)).where(*where))
+    pages = max((total + page_size - 1) // page_size, 1)
+    page = min(filters.page, pages)
+    rows = db.session.scalars(
+        sa.select(Employee)
+        .where(*where)
+        .options(
+            joinedload(Employee.department), joinedload(Employee.site), joinedload(Employee.manager)
+        )
+        .order_by(Employee.last_name, Employee.first_name, Employee.id)
+        .limit(page_size)
+        .offset((page - 1) * page_size)
+    ).all()
+    return rows, total, page, pages

@@ -1,0 +1,34 @@
+"""Forms of the people domain."""
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from flask_wtf.file import FileAllowed, FileField, FileRequired
+from wtforms import BooleanField, RadioField
+
+
+class EmptyForm(FlaskForm):
+    """A CSRF-protected form whose fields are read by the view (column mapping)."""
+
+
+class ImportUploadForm(FlaskForm):
+    file = FileField(
+        _l("HR export file (CSV or XLSX)"),
+        validators=[
+            FileRequired(_l("Choose a file.")),
+            FileAllowed(["csv", "txt", "xlsx"], _l("Upload a .csv or .xlsx file.")),
+        ],
+    )
+    mode = RadioField(
+        _l("What the file holds"),
+        choices=[
+            ("partial", _l("Some employees: create and update them, leave the others alone")),
+            ("full", _l("The full export: employees missing from the file have left")),
+        ],
+        default="partial",
+    )
+
+
+class ImportApplyForm(FlaskForm):
+    confirm_full = BooleanField(
+        _l("I confirm: the employees listed as leaving are marked as having left today.")
+    )

@@ -1,0 +1,89 @@
+"""Hierarchy queries in SQL (recursive CTEs): never one query per level in Python."""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from sqlalchemy.orm import aliased
+
+from hr.db import db
+from hr.people.models import Department, Employee
+
+
+def reports_below(manager_id: int) -> sa.Select:
+    """SELECT of the ids of everyone below `manager_id` (direct and indirect)."""
+    tree = (
+        sa.select(Employee.id.label("id"))
+        .where(Employee.manager_id == manager_id)
+        .cte("reports", recursive=True)
+    )
+    child = aliased(Employee)
+    tree = tree.union(sa.select(child.id).join(tree, child.manager_id == tree.c.id))
+    return sa.select(tree.c.id)
+
+
+def manager_chain(employee: Employee) -> list[Employee]:
+    """The managers above `employee`, nearest first, in one query."""
+    if employee.manager_id is None:
+        return []
+    chain = (
+        sa.select(
+            Employee.id.label("id"),
+            Employee.manager_id.label("manager_id"),
+            sa.literal(1).label("depth"),
+        )
+        .where(Employee.id == employee.manager_id)
+        .cte("chain", recursive=True)
+    )
+    up = aliased(Employee)
+    chain = chain.union_all(
+        sa.select(up.id, up.manager_id, chain.c.depth + 1)
+        .join(chain, up.id == chain.c.manager_id)
+        .where(chain.c.depth < 50)  # a cycle can never loop forever
+    )
+    rows = db.session.execute(
+        sa.select(Employee, chain.c.depth)
+        .join(chain, Employee.id == chain.c.id)
+        .order_by(chain.c.depth)
+    ).all()
+    seen, result = set(), []
+    for emp, _depth in rows:
+        if emp.id in seen:
+            break
+        seen.add(emp.id)
+        result.append(emp)
+    return result
+
+
+def is_below(manager_id: int, employee_id: int) -> bool:
+    """True when `employee_id` reports, directly or not, to `manager_id`."""
+    chain = (
+        sa.select(Employee.manager_id.label("mid"), sa.literal(1).label("depth"))
+        .where(Employee.id == employee_id)
+        .cte("up", recursive=True)
+    )
+    up = aliased(Employee)
+    chain = chain.union_all(
+        sa.select(up.manager_id, chain.c.depth + 1)
+        .join(chain, up.id == chain.c.mid)
+        .where(chain.c.depth < 50)
+    )
+    found = db.session.scalar(sa.select(sa.func.count()).where(chain.c.mid == manager_id))
+    return bool(found)
+
+
+def department_subtree(department_id: int) -> sa.Select:
+    """SELECT of the ids of a department and all departments below it."""
+    tree = (
+        sa.select(Department.id.label("id"))
+        .where(Department.id == department_id)
+        .cte("dept_tree", recursive=True)
+    )
+    child = aliased(Department)
+    tree = tree.union(sa.select(child.id).join(tree, child.parent_id == tree.c.id))
+    return sa.select(tree.c.id)
+
+
+def has_reports(employee_id: int) -> bool:
+    return db.session.scalar(
+        sa.select(sa.exists().where(Employee.manager_id == employee_id, Employee.left_on.is_(None)))
+    )

@@ -1,0 +1,121 @@
+"""Every access question has its answer here: `can(user, action, obj)`.
+
+Relations: an employee sees their own records; a manager sees the records of everyone
+below them; HR sees everyone's; an administrator manages accounts and settings.
+Answers that need a query are cached for the current request in `flask.g`.
+(`hr.people.org` is imported inside functions: the people blueprint imports this module.)
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from flask import abort, g
+
+from hr.people.models import Employee
+
+ROLE_EMPLOYEE, ROLE_MANAGER, ROLE_HR, ROLE_ADMIN = "employee", "manager", "hr", "admin"
+
+
+def _cache() -> dict:
+    if "_security" not in g:
+        g._security = {}
+    return g._security
+
+
+def is_manager(user) -> bool:
+    """Derived role: the user's employee record has reports still in the company."""
+    if user is None or not user.is_authenticated or user.employee_id is None:
+        return False
+    from hr.people import org
+
+    cache = _cache()
+    if "is_manager" not in cache:
+        cache["is_manager"] = org.has_reports(user.employee_id)
+    return cache["is_manager"]
+
+
+def roles(user) -> set[str]:
+    if user is None or not user.is_authenticated:
+        return set()
+    result = {ROLE_EMPLOYEE}
+    if is_manager(user):
+        result.add(ROLE_MANAGER)
+    if user.is_hr:
+        result.add(ROLE_HR)
+    if user.is_admin:
+        result.add(ROLE_ADMIN)
+    return result
+
+
+def manages(user, employee: Employee) -> bool:
+    """True when `employee` is below the user in the hierarchy."""
+    if user.employee_id is None or employee.id == user.employee_id:
+        return False
+    from hr.people import org
+
+    key = ("manages", employee.id)
+    cache = _cache()
+    if key not in cache:
+        cache[key] = org.is_below(user.employee_id, employee.id)
+    return cache[key]
+
+
+def _is_self(user, employee) -> bool:
+    return employee is not None and user.employee_id == employee.id
+
+
+def _view_person(user, employee) -> bool:
+    return user.is_hr or user.is_admin or _is_self(user, employee) or manages(user, employee)
+
+
+def _view_person_private(user, employee) -> bool:
+    """Birth date and other personal details: the person and HR only."""
+    return user.is_hr or _is_self(user, employee)
+
+
+def _view_person_contract(user, employee) -> bool:
+    """Contract, hire and probation dates: what a manager needs to plan interviews."""
+    return user.is_hr or _is_self(user, employee) or manages(user, employee)
+
+
+RULES = {
+    "people.directory": lambda u, o: u.is_hr or u.is_admin or is_manager(u),
+    "people.import": lambda u, o: u.is_hr,
+    "person.view": _view_person,
+    "person.view_contract": _view_person_contract,
+    "person.view_private": _view_person_private,
+    "person.edit": lambda u, o: u.is_hr,
+    "org.view": lambda u, o: True,
+    "accounts.manage": lambda u, o: u.is_admin,
+    "settings.manage": lambda u, o: u.is_admin,
+}
+
+
+def can(user, action: str, obj=None) -> bool:
+    """May `user` do `action` (on `obj`)? Unknown actions are refused."""
+    if user is None or not getattr(user, "is_authenticated", False) or not user.active:
+        return False
+    rule = RULES.get(action)
+    if rule is None:
+        raise KeyError(f"unknown permission action: {action}")
+    return bool(rule(user, obj))
+
+
+def require(user, action: str, obj=None) -> None:
+    """Abort with 403 unless allowed."""
+    if not can(user, action, obj):
+        abort(403)
+
+
+def visible_employees(user) -> sa.ColumnElement[bool]:
+    """WHERE clause restricting an Employee query to the people `user` may view."""
+    from hr.people import org
+
+    if user.is_hr or user.is_admin:
+        return sa.true()
+    clauses = []
+    if user.employee_id is not None:
+        clauses.append(Employee.id == user.employee_id)
+        if is_manager(user):
+            clauses.append(Employee.id.in_(org.reports_below(user.employee_id)))
+    return sa.or_(*clauses) if clauses else sa.false()
