@@ -2,24 +2,23 @@
 
 Relations: an employee sees their own records; a manager sees the records of everyone
 below them; HR sees everyone's; an administrator manages accounts and settings.
-Answers that need a query are cached for the current request in `flask.g`.
+Answers that need a query are cached for the current request.
 (`hr.people.org` is imported inside functions: the people blueprint imports this module.)
 """
 
 from __future__ import annotations
 
 import sqlalchemy as sa
-from flask import abort, g
+from flask import abort
 
 from hr.people.models import Employee
+from hr.request_cache import request_cache
 
 ROLE_EMPLOYEE, ROLE_MANAGER, ROLE_HR, ROLE_ADMIN = "employee", "manager", "hr", "admin"
 
 
 def _cache() -> dict:
-    if "_security" not in g:
-        g._security = {}
-    return g._security
+    return request_cache().setdefault("security", {})
 
 
 def is_manager(user) -> bool:

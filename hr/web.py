@@ -10,7 +10,7 @@ from flask_login import current_user
 
 from hr import i18n, security
 from hr.core.settings import all_settings
-from hr.db import db
+from hr.db import db, utcnow
 from hr.extensions import login_manager
 
 CSP = (
@@ -66,4 +66,5 @@ def init_app(app: Flask) -> None:
             "user_roles": lambda: security.roles(current_user),
             "settings": all_settings,
             "get_locale": get_locale,
+            "now": utcnow,
         }

@@ -13,6 +13,8 @@ import re
 
 import pytest
 import sqlalchemy as sa
+from sqlalchemy import orm
+from flask.testing import FlaskClient
 from flask_migrate import upgrade
 
 from hr import create_app
@@ -41,6 +43,15 @@ def database_url(tmp_path_factory) -> str:
     return url
 
 
+class IsolatedClient(FlaskClient):
+    """Each request in its own app context, so `g` (and the logged-in user) is fresh
+    per request as in production, although the tests hold an app context open."""
+
+    def open(self, *args, **kwargs):
+        with self.application.app_context():
+            return super().open(*args, **kwargs)
+
+
 @pytest.fixture(scope="session")
 def app(database_url):
     os.environ["DATABASE_URL"] = database_url
@@ -49,9 +60,10 @@ def app(database_url):
             "SECRET_KEY": TEST_SECRET,
             "TESTING": True,
             "WTF_CSRF_ENABLED": False,
-            "RATELIMIT_ENABLED": False,
+            "LOGIN_RATE_LIMIT": "1000 per minute",
         }
     )
+    application.test_client_class = IsolatedClient
     with application.app_context():
         upgrade()
         yield application
@@ -65,13 +77,18 @@ def db(app):
     connection = _db.engine.connect()
     transaction = connection.begin()
     original = _db.session
-    _db.session = _db._make_scoped_session(
-        {"bind": connection, "join_transaction_mode": "create_savepoint"}
+    # A plain Session: Flask-SQLAlchemy's own would pick the engine, not this connection.
+    session = orm.scoped_session(
+        orm.sessionmaker(bind=connection, join_transaction_mode="create_savepoint")
     )
+    # Requests end by removing the session; here the test body keeps using it, so that
+    # objects made by factories stay attached and see what requests committed.
+    real_remove, session.remove = session.remove, lambda: None
+    _db.session = session
     try:
         yield _db
     finally:
-        _db.session.remove()
+        real_remove()
         _db.session = original
         transaction.rollback()
         connection.close()
@@ -79,8 +96,7 @@ def db(app):
 
 @pytest.fixture
 def client(app, db):
-    with app.test_client() as test_client:
-        yield test_client
+    return app.test_client()
 
 
 @pytest.fixture
@@ -116,14 +132,17 @@ def csrf_app(app):
 
 
 @pytest.fixture
-def rate_limited(app):
-    app.config["RATELIMIT_ENABLED"] = True
-    limiter.enabled = True
+def login_limit(app):
+    """Set a low login rate limit for one test: `login_limit("3 per minute")`."""
+    default = app.config["LOGIN_RATE_LIMIT"]
+
+    def _set(value: str) -> None:
+        app.config["LOGIN_RATE_LIMIT"] = value
+        limiter.reset()
+
+    yield _set
+    app.config["LOGIN_RATE_LIMIT"] = default
     limiter.reset()
-    yield
-    limiter.reset()
-    app.config["RATELIMIT_ENABLED"] = False
-    limiter.enabled = False
 
 
 def csrf_token_from(html: bytes) -> str:

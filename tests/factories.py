@@ -27,7 +27,7 @@ class _Base(factory.alchemy.SQLAlchemyModelFactory):
     class Meta:
         abstract = True
         sqlalchemy_session_factory = lambda: db.session  # noqa: E731
-        sqlalchemy_session_persistence = "flush"
+        sqlalchemy_session_persistence = "commit"
 
 
 class DepartmentFactory(_Base):
@@ -115,5 +115,7 @@ def make_company() -> Company:
         c.users[role] = UserFactory(
             email=e[role].email, employee=e[role], is_hr=role == "hr", is_admin=role == "admin"
         )
-    db.session.flush()
+    # Committed: inside the test's outer transaction (rolled back at the end), a request
+    # that rolls back its own work keeps the company.
+    db.session.commit()
     return c

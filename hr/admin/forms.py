@@ -3,6 +3,7 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, SelectField, StringField
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length
 
 
@@ -25,10 +26,13 @@ class SettingsForm(FlaskForm):
     timezone = SelectField(
         _l("Time zone"),
         choices=[
-            ("Europe/Paris", "Europe/Paris"),
-            ("America/Cayenne", "America/Cayenne"),
-            ("America/Martinique", "America/Martinique"),
-            ("Indian/Reunion", "Indian/Reunion"),
-            ("Pacific/Noumea", "Pacific/Noumea"),
+            SelectChoice(tz)
+            for tz in (
+                "Europe/Paris",
+                "America/Cayenne",
+                "America/Martinique",
+                "Indian/Reunion",
+                "Pacific/Noumea",
+            )
         ],
     )

@@ -37,22 +37,18 @@ def _jsonable(value):
     return value
 
 
-def _clean(values: dict | None) -> dict:
-    return {
-        key: ("***" if key in SECRET_FIELDS else _jsonable(val))
-        for key, val in (values or {}).items()
-    }
-
-
 def diff(before: dict | None, after: dict | None) -> dict:
-    """Keep only the fields whose value changed: {'before': {...}, 'after': {...}}."""
-    before, after = _clean(before), _clean(after)
-    keys = sorted(set(before) | set(after))
-    changed = [k for k in keys if before.get(k) != after.get(k)]
-    return {
-        "before": {k: before.get(k) for k in changed if k in before},
-        "after": {k: after.get(k) for k in changed if k in after},
-    }
+    """Keep only the fields whose value changed: {'before': {...}, 'after': {...}}.
+
+    Secret fields are compared on their real values but written as '***'."""
+    before = {k: _jsonable(v) for k, v in (before or {}).items()}
+    after = {k: _jsonable(v) for k, v in (after or {}).items()}
+    changed = [k for k in sorted(set(before) | set(after)) if before.get(k) != after.get(k)]
+
+    def shown(values: dict) -> dict:
+        return {k: "***" if k in SECRET_FIELDS else values[k] for k in changed if k in values}
+
+    return {"before": shown(before), "after": shown(after)}
 
 
 def event_hash(fields: dict, prev_hash: str) -> str:

@@ -8,6 +8,7 @@ from flask_login import current_user, login_required, login_user, logout_user
 
 from hr.auth import bp, services
 from hr.auth.forms import ChangePasswordForm, LoginForm
+from hr.auth.passwords import MIN_LENGTH
 from hr.db import db
 from hr.extensions import limiter
 from hr.htmx import render
@@ -66,4 +67,4 @@ def password():
             login_user(current_user._get_current_object())
             flash(_("Your password has been changed."), "success")
             return redirect(url_for("core.home"), 303)
-    return render("auth/password.html", form=form)
+    return render("auth/password.html", form=form, min_length=MIN_LENGTH)

@@ -3,27 +3,26 @@
 from __future__ import annotations
 
 import sqlalchemy as sa
-from flask import g, has_app_context
 
 from hr import audit
 from hr.core.models import Setting
 from hr.db import db
+from hr.request_cache import request_cache
 
 DEFAULTS: dict[str, object] = {
-    "company_name": "Parcours",
+    "company_name": "",
     "timezone": "Europe/Paris",
 }
 
 
 def all_settings() -> dict:
     """Every setting (defaults overlaid by stored rows), cached for the request."""
-    if has_app_context() and "_settings" in g:
-        return g._settings
-    values = dict(DEFAULTS)
-    values.update({s.key: s.value for s in db.session.scalars(sa.select(Setting))})
-    if has_app_context():
-        g._settings = values
-    return values
+    cache = request_cache()
+    if "settings" not in cache:
+        values = dict(DEFAULTS)
+        values.update({s.key: s.value for s in db.session.scalars(sa.select(Setting))})
+        cache["settings"] = values
+    return cache["settings"]
 
 
 def get_setting(key: str):
@@ -31,7 +30,13 @@ def get_setting(key: str):
 
 
 def update_settings(actor, changes: dict) -> bool:
-    """Store changed settings with one audit event; return whether anything changed."""
+    """Store changed settings with one audit event; return whether anything changed.
+
+    `actor` None is the system (CLI, demo seed); a user needs `settings.manage`."""
+    from hr.security import can
+
+    if actor is not None and not can(actor, "settings.manage"):
+        raise PermissionError("settings.manage")
     current = all_settings()
     changed = {k: v for k, v in changes.items() if k in DEFAULTS and current.get(k) != v}
     if not changed:
@@ -51,5 +56,5 @@ def update_settings(actor, changes: dict) -> bool:
         before={k: current.get(k) for k in changed},
         after=changed,
     )
-    g.pop("_settings", None)
+    request_cache().pop("settings", None)
     return True

@@ -16,11 +16,13 @@ import sqlalchemy as sa
 from hr import audit
 from hr.auth.models import User
 from hr.auth.passwords import hash_password
+from hr.core.settings import update_settings
 from hr.db import db
 from hr.demo.names import DEPARTMENTS, FIRST_NAMES, LAST_NAMES, SITES
 from hr.people.models import ContractType, Department, DepartmentKind, Employee, Site, normalize
 
 DEMO_PASSWORD = "demo"
+DEMO_COMPANY = "Rhône Mécanique (démo)"
 DEMO_ACCOUNTS = {
     "hr": "rh@demo.parcours.test",
     "manager": "manager@demo.parcours.test",
@@ -28,6 +30,7 @@ DEMO_ACCOUNTS = {
     "admin": "admin@demo.parcours.test",
 }
 TEAM_SIZE = 10
+TEAMS_PER_POLE = 8
 
 
 @dataclass
@@ -162,17 +165,36 @@ def seed_demo(employees: int = 80, seed: int = 2026, today: date | None = None) 
         managers[code] = head
         members = count - 1
         teams = math.ceil(members / (TEAM_SIZE + 1)) if members > TEAM_SIZE + 2 else 0
+        # Large services get "pôles" of up to TEAMS_PER_POLE teams, each with its head.
+        poles = math.ceil(teams / TEAMS_PER_POLE) if teams > TEAMS_PER_POLE else 0
+        pole_units = []
+        for p in range(poles):
+            pole = Department(
+                code=f"{code}-P{p + 1}",
+                name=f"{dept.name} — pôle {p + 1}",
+                kind=DepartmentKind.SERVICE,
+                parent=dept,
+            )
+            db.session.add(pole)
+            pole_head = factory.make(pole, site_for(code), f"Responsable de pôle {dept.name}", True)
+            pole_head.manager = head
+            people.append(pole_head)
+            pole_units.append((pole, pole_head))
+            members -= 1
         units = []
         for t in range(teams):
+            parent_dept, parent_head = (
+                pole_units[t % len(pole_units)] if pole_units else (dept, head)
+            )
             team = Department(
                 code=f"{code}-E{t + 1}",
                 name=f"{dept.name} — équipe {t + 1}",
                 kind=DepartmentKind.TEAM,
-                parent=dept,
+                parent=parent_dept,
             )
             db.session.add(team)
             lead = factory.make(team, site_for(code), f"Chef(fe) d'équipe {dept.name}", True)
-            lead.manager = head
+            lead.manager = parent_head
             people.append(lead)
             units.append((team, lead))
             members -= 1
@@ -184,10 +206,15 @@ def seed_demo(employees: int = 80, seed: int = 2026, today: date | None = None) 
             people.append(emp)
     db.session.add_all(people)
     db.session.flush()
+    update_settings(None, {"company_name": DEMO_COMPANY})
     accounts = _demo_accounts(people, managers)
     for emp in people:
         audit.record(None, "create", "employee", emp.id, after=emp.snapshot(), reason="seed-demo")
-    return SeedResult(employees=len(people), departments=len(departments), accounts=accounts)
+    return SeedResult(
+        employees=len(people),
+        departments=db.session.scalar(sa.select(sa.func.count(Department.id))),
+        accounts=accounts,
+    )
 
 
 def _demo_accounts(people: list[Employee], managers: dict[str, Employee]) -> dict[str, str]:

@@ -4,6 +4,7 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileAllowed, FileField, FileRequired
 from wtforms import BooleanField, RadioField
+from wtforms.fields.choices import SelectChoice
 
 
 class EmptyForm(FlaskForm):
@@ -21,8 +22,10 @@ class ImportUploadForm(FlaskForm):
     mode = RadioField(
         _l("What the file holds"),
         choices=[
-            ("partial", _l("Some employees: create and update them, leave the others alone")),
-            ("full", _l("The full export: employees missing from the file have left")),
+            SelectChoice(
+                "partial", _l("Some employees: create and update them, leave the others alone")
+            ),
+            SelectChoice("full", _l("The full export: employees missing from the file have left")),
         ],
         default="partial",
     )

@@ -89,11 +89,20 @@ def departments():
             .group_by(Employee.department_id)
         ).all()
     )
-    all_departments = _departments()
     children: dict[int | None, list[Department]] = {}
-    for dept in all_departments:
+    for dept in _departments():
         children.setdefault(dept.parent_id, []).append(dept)
-    return render("people/departments.html", children=children, counts=counts)
+    totals: dict[int, int] = {}
+
+    def total(dept: Department) -> int:  # headcount of the unit and everything below it
+        totals[dept.id] = counts.get(dept.id, 0) + sum(
+            total(c) for c in children.get(dept.id, [])
+        )
+        return totals[dept.id]
+
+    for root in children.get(None, []):
+        total(root)
+    return render("people/departments.html", children=children, totals=totals)
 
 
 @bp.get("/departments/<int:department_id>")
@@ -114,6 +123,8 @@ def org_chart(department_id: int):
     ).all()
     ids = {e.id for e in members}
     reports: dict[int | None, list[Employee]] = {}
+    # Grouped by unit, then by name: teams come out in their own order.
+    members = sorted(members, key=lambda e: (departments[e.department_id].name, e.last_name))
     for emp in members:
         # Someone whose manager sits outside the department is a root of this chart.
         reports.setdefault(emp.manager_id if emp.manager_id in ids else None, []).append(emp)
