@@ -21,21 +21,24 @@ hr_cli = AppGroup("hr", help="Parcours commands.")
 @click.option("--if-empty", is_flag=True, help="Do nothing when people already exist.")
 def seed_demo_command(employees: int, seed: int, if_empty: bool) -> None:
     """Build the fictional demo company and its demo accounts."""
-    from hr.demo.seed import DEMO_PASSWORD, is_empty, seed_demo
+    from hr.demo.seed import DEMO_PASSWORD, existing_demo_accounts, is_empty, seed_demo
 
     if not is_empty():
-        if if_empty:
-            click.echo("The database already holds people: demo data not loaded.")
-            return
-        raise click.ClickException("The database is not empty; seed-demo needs an empty one.")
-    result = seed_demo(employees=employees, seed=seed)
-    db.session.commit()
-    click.echo(
-        f"Demo company created: {result.employees} employees, {result.departments} departments."
-    )
-    click.echo(f"Demo logins (password: {DEMO_PASSWORD}):")
-    for role, email in result.accounts.items():
-        click.echo(f"  {role:9} {email}")
+        if not if_empty:
+            raise click.ClickException("The database is not empty; seed-demo needs an empty one.")
+        click.echo("The database already holds people: demo data not loaded.")
+        accounts = existing_demo_accounts()
+    else:
+        result = seed_demo(employees=employees, seed=seed)
+        db.session.commit()
+        click.echo(
+            f"Demo company created: {result.employees} employees, {result.departments} departments."
+        )
+        accounts = result.accounts
+    if accounts:
+        click.echo(f"Demo logins (password: {DEMO_PASSWORD}):")
+        for role, email in accounts.items():
+            click.echo(f"  {role:9} {email}")
 
 
 @hr_cli.command("create-admin")
@@ -103,6 +106,7 @@ def import_employees_command(
             plan = apply_import(None, table, mapping, full_export=full, source=f"cli {path.name}")
         except ImportRefused:
             db.session.rollback()
+            plan = plan_import(table, mapping, full_export=full)  # what changed meanwhile
         else:
             db.session.commit()
     if not plan.ok:

@@ -70,6 +70,8 @@ def load_config(instance_path: Path, overrides: dict | None = None) -> dict:
         "IMPORT_MAX_BYTES": int(os.environ.get("IMPORT_MAX_BYTES", 5 * 1024 * 1024)),
         "IMPORT_MAX_ROWS": int(os.environ.get("IMPORT_MAX_ROWS", 50_000)),
         "PAGE_SIZE": 25,
+        # Number of reverse proxies in front of the app whose X-Forwarded-* to trust.
+        "TRUSTED_PROXIES": int(os.environ.get("TRUSTED_PROXIES", 0)),
     }
     # The request body may hold a whole import file plus the form around it.
     config["MAX_CONTENT_LENGTH"] = config["IMPORT_MAX_BYTES"] + 256 * 1024

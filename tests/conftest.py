@@ -13,9 +13,9 @@ import re
 
 import pytest
 import sqlalchemy as sa
-from sqlalchemy import orm
 from flask.testing import FlaskClient
 from flask_migrate import upgrade
+from sqlalchemy import orm
 
 from hr import create_app
 from hr.extensions import db as _db

@@ -15,13 +15,27 @@ ROLES = ["anonymous", "employee", "manager", "skip", "outsider", "hr", "admin"]
 
 # page → {role: expected status}; "login" means a redirect to the login page.
 PAGES = {
-    "/": dict(anonymous="login", employee=200, manager=200, skip=200, outsider=200, hr=200, admin=200),
-    "/people": dict(anonymous="login", employee=403, manager=200, skip=200, outsider=403, hr=200, admin=200),
-    "/departments": dict(anonymous="login", employee=200, manager=200, skip=200, outsider=200, hr=200, admin=200),
-    "/people/import": dict(anonymous="login", employee=403, manager=403, skip=403, outsider=403, hr=200, admin=403),
-    "/admin/accounts": dict(anonymous="login", employee=403, manager=403, skip=403, outsider=403, hr=403, admin=200),
-    "/admin/settings": dict(anonymous="login", employee=403, manager=403, skip=403, outsider=403, hr=403, admin=200),
-    "/password": dict(anonymous="login", employee=200, manager=200, skip=200, outsider=200, hr=200, admin=200),
+    "/": dict(
+        anonymous="login", employee=200, manager=200, skip=200, outsider=200, hr=200, admin=200
+    ),
+    "/people": dict(
+        anonymous="login", employee=403, manager=200, skip=200, outsider=403, hr=200, admin=200
+    ),
+    "/departments": dict(
+        anonymous="login", employee=200, manager=200, skip=200, outsider=200, hr=200, admin=200
+    ),
+    "/people/import": dict(
+        anonymous="login", employee=403, manager=403, skip=403, outsider=403, hr=200, admin=403
+    ),
+    "/admin/accounts": dict(
+        anonymous="login", employee=403, manager=403, skip=403, outsider=403, hr=403, admin=200
+    ),
+    "/admin/settings": dict(
+        anonymous="login", employee=403, manager=403, skip=403, outsider=403, hr=403, admin=200
+    ),
+    "/password": dict(
+        anonymous="login", employee=200, manager=200, skip=200, outsider=200, hr=200, admin=200
+    ),
 }
 
 # person page of <target> → roles allowed (others get 404, never a hint it exists).
@@ -85,15 +99,20 @@ def test_directory_lists_only_people_in_scope(client, login_as, company, role, v
     login_as(role)
     html = client.get("/people").get_data(as_text=True)
     for key in visible:
-        assert f"/people/{company.employees[key].id}\"" in html, key
+        assert f'/people/{company.employees[key].id}"' in html, key
     for key in hidden:
-        assert f"/people/{company.employees[key].id}\"" not in html, key
+        assert f'/people/{company.employees[key].id}"' not in html, key
 
 
 def test_private_details_only_for_the_person_and_hr(client, login_as, company):
     employee = company.employees["employee"]
-    for role, sees_birth_date in [("employee", True), ("hr", True), ("manager", False),
-                                  ("skip", False), ("admin", False)]:
+    for role, sees_birth_date in [
+        ("employee", True),
+        ("hr", True),
+        ("manager", False),
+        ("skip", False),
+        ("admin", False),
+    ]:
         login_as(role)
         html = client.get(f"/people/{employee.id}").get_data(as_text=True)
         assert ("1980" in html) is sees_birth_date, role
@@ -101,8 +120,13 @@ def test_private_details_only_for_the_person_and_hr(client, login_as, company):
 
 def test_contract_details_for_person_managers_and_hr_not_admin(client, login_as, company):
     employee = company.employees["employee"]
-    for role, sees in [("employee", True), ("manager", True), ("skip", True), ("hr", True),
-                       ("admin", False)]:
+    for role, sees in [
+        ("employee", True),
+        ("manager", True),
+        ("skip", True),
+        ("hr", True),
+        ("admin", False),
+    ]:
         login_as(role)
         html = client.get(f"/people/{employee.id}", headers={"Accept-Language": "en"})
         assert ("Hire date" in html.get_data(as_text=True)) is sees, role
@@ -112,7 +136,10 @@ def test_can_refuses_unknown_actions_and_anonymous_users(app, company):
     from flask_login import AnonymousUserMixin
 
     with app.test_request_context():
-        assert security.can(AnonymousUserMixin(), "person.view", company.employees["employee"]) is False
+        assert (
+            security.can(AnonymousUserMixin(), "person.view", company.employees["employee"])
+            is False
+        )
         with pytest.raises(KeyError):
             security.can(company.users["hr"], "no.such.action")
 

@@ -247,5 +247,17 @@ def _demo_accounts(people: list[Employee], managers: dict[str, Employee]) -> dic
     return {role: DEMO_ACCOUNTS[role] for role in chosen}
 
 
+def existing_demo_accounts() -> dict[str, str]:
+    """The demo logins still present and active in this database, by role."""
+    emails = set(
+        db.session.scalars(
+            sa.select(User.email).where(
+                User.email.in_(DEMO_ACCOUNTS.values()), User.active.is_(True)
+            )
+        )
+    )
+    return {role: email for role, email in DEMO_ACCOUNTS.items() if email in emails}
+
+
 def is_empty() -> bool:
     return db.session.scalar(sa.select(sa.func.count(Employee.id))) == 0

@@ -23,9 +23,14 @@ class ImportUploadForm(FlaskForm):
         _l("What the file holds"),
         choices=[
             SelectChoice(
-                "partial", _l("Some employees: create and update them, leave the others alone")
+                "partial",
+                _l(
+                    "Part of the staff: create and update these employees, leave the others as they are"
+                ),
             ),
-            SelectChoice("full", _l("The full export: employees missing from the file have left")),
+            SelectChoice(
+                "full", _l("The full export: employees missing from it will be marked as departed")
+            ),
         ],
         default="partial",
     )
@@ -33,5 +38,5 @@ class ImportUploadForm(FlaskForm):
 
 class ImportApplyForm(FlaskForm):
     confirm_full = BooleanField(
-        _l("I confirm: the employees listed as leaving are marked as having left today.")
+        _l("I confirm that the employees listed will be marked as departed today.")
     )

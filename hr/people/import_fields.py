@@ -219,9 +219,9 @@ CONTRACTS = {
 }
 
 
-def parse_contract(value) -> ContractType | None:
+def parse_contract(value) -> ContractType:
     if value is None:
-        return None
+        return ContractType.CDI  # as for a new employee; the column cannot be empty
     contract = CONTRACTS.get(header_key(str(value)))
     if contract is None:
         raise CellError(
@@ -259,16 +259,20 @@ def parse_percent(value) -> int:
         raise CellError(_("“%(value)s” is not a working time percentage.", value=value)) from None
     if 0 < number <= 1:
         number *= 100
-    if not 0 < number <= 100:
+    if not 1 <= number <= 100:  # also rules out NaN and whatever would round to 0
         raise CellError(
             _("Working time must be between 1 and 100 %%, not “%(value)s”.", value=value)
         )
     return round(number)
 
 
-def parse_email(value) -> str:
+def parse_email(value) -> str | None:
+    if value is None:
+        return None  # reported as missing, not as the invalid address "None"
     try:
-        return validate_email(str(value), check_deliverability=False).normalized.lower()
+        # test_environment: accept "@….test" addresses, as the demo company's are.
+        result = validate_email(str(value), check_deliverability=False, test_environment=True)
+        return result.normalized.lower()
     except EmailNotValidError:
         raise CellError(_("“%(value)s” is not a valid e-mail address.", value=value)) from None
 

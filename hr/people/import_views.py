@@ -18,9 +18,10 @@ from hr.people.models import ImportBatch
 from hr.security import require
 
 
-def _batch_or_404(batch_id: int) -> ImportBatch:
-    batch = db.session.get(ImportBatch, batch_id)
-    if batch is None or batch.uploaded_by_id != current_user.id or batch.status != "uploaded":
+def _my_batch_or_404(batch_id: int, lock: bool = False) -> ImportBatch:
+    """The current user's batch: another user's is as absent as a missing one."""
+    batch = db.session.get(ImportBatch, batch_id, with_for_update=lock)
+    if batch is None or batch.uploaded_by_id != current_user.id:
         abort(404)
     return batch
 
@@ -89,8 +90,14 @@ def _mapping_from_form(headers: list[str]) -> dict[str, str]:
 def import_map(batch_id: int):
     """Step 2: map the columns; the preview refreshes on every change (htmx)."""
     require(current_user, "people.import")
-    batch = _batch_or_404(batch_id)
-    table = _read(batch)
+    batch = _my_batch_or_404(batch_id)
+    if batch.status == "applied":  # back button, or a second tab
+        return redirect(url_for("people.import_report", batch_id=batch.id), 303)
+    try:
+        table = _read(batch)
+    except ImportFileError as error:  # the limits changed since the upload
+        flash(str(error), "error")
+        return redirect(url_for("people.import_upload"), 303)
     full = batch.mapping.get("mode") == "full"
     form = ImportApplyForm()
     if request.method == "POST":
@@ -111,15 +118,26 @@ def import_map(batch_id: int):
 def import_apply(batch_id: int):
     """Step 3: apply all or nothing, in one transaction."""
     require(current_user, "people.import")
-    batch = _batch_or_404(batch_id)
+    batch = _my_batch_or_404(batch_id, lock=True)  # lock: a double submit applies once
+    if batch.status == "applied":
+        return redirect(url_for("people.import_report", batch_id=batch.id), 303)
     form = ImportApplyForm()
     if not form.validate():
         abort(400)
     full = batch.mapping.get("mode") == "full"
-    if full and not form.confirm_full.data:
+    try:
+        table = _read(batch)
+    except ImportFileError as error:
+        flash(str(error), "error")
+        return redirect(url_for("people.import_upload"), 303)
+    # The confirmation is asked (and required) only when someone would be marked as left.
+    if (
+        full
+        and not form.confirm_full.data
+        and plan_import(table, batch.mapping["fields"], full_export=True).leaving
+    ):
         flash(_("Tick the confirmation to mark missing employees as having left."), "error")
         return redirect(url_for("people.import_map", batch_id=batch.id), 303)
-    table = _read(batch)
     try:
         plan = apply_import(
             current_user,
@@ -150,7 +168,7 @@ def import_apply(batch_id: int):
 @login_required
 def import_report(batch_id: int):
     require(current_user, "people.import")
-    batch = db.session.get(ImportBatch, batch_id)
-    if batch is None or batch.status != "applied":
-        abort(404)
+    batch = _my_batch_or_404(batch_id)
+    if batch.status != "applied":
+        return redirect(url_for("people.import_map", batch_id=batch.id), 303)
     return render("people/import_report.html", batch=batch)

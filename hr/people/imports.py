@@ -57,6 +57,8 @@ class ImportPlan:
     leaving: list[Employee] = field(default_factory=list)
     new_departments: list[str] = field(default_factory=list)
     new_sites: list[str] = field(default_factory=list)
+    # every employee number read from the file, rows with errors included
+    numbers_in_file: set[str] = field(default_factory=set)
 
     @property
     def ok(self) -> bool:
@@ -86,26 +88,46 @@ def mapping_errors(mapping: dict[str, str], headers: list[str]) -> list[RowError
         for h in used
         if h not in headers
     ]
-    if len(set(used)) < len(used):
-        errors.append(RowError(None, _("The same column is chosen for two fields.")))
+    errors += [
+        RowError(None, _("Column “%(col)s” is chosen for two fields.", col=h))
+        for h in sorted({h for h in used if used.count(h) > 1})
+    ]
     return errors
 
 
 def _parse_rows(table: Table, mapping: dict[str, str], plan: ImportPlan) -> None:
-    index = {name: table.headers.index(h) for name, h in mapping.items() if h}
+    """Parse every mapped cell; report every problem of a row, not just the first."""
+    index = {f.name: table.headers.index(mapping[f.name]) for f in FIELDS if mapping.get(f.name)}
     for line, cells in zip(table.lines, table.rows, strict=True):
+        if line in table.overflowing:
+            plan.errors.append(
+                RowError(
+                    line,
+                    _(
+                        "This line has %(cells)d cells but the header line has %(columns)d "
+                        "columns: a separator inside a value shifts the columns. "
+                        "Put that value in quotes.",
+                        cells=table.overflowing[line],
+                        columns=len(table.headers),
+                    ),
+                )
+            )
+            continue
         values, ok = {}, True
         for name, col in index.items():
-            label = FIELDS_BY_NAME[name].label
+            field_ = FIELDS_BY_NAME[name]
+            if field_.required and cells[col] is None:
+                plan.errors.append(RowError(line, _("%(field)s is missing.", field=field_.label)))
+                ok = False
+                continue
             try:
                 values[name] = PARSERS[name](cells[col])
             except CellError as error:
-                plan.errors.append(RowError(line, f"{label} : {error}"))
+                message = _("%(field)s: %(error)s", field=field_.label, error=str(error))
+                plan.errors.append(RowError(line, message))
                 ok = False
-        for f in FIELDS:
-            if f.required and f.name in index and ok and values.get(f.name) in (None, ""):
-                plan.errors.append(RowError(line, _("%(field)s is missing.", field=f.label)))
-                ok = False
+        if values.get("employee_number"):
+            plan.numbers_in_file.add(values["employee_number"])
         if ok:
             plan.rows.append((line, values))
 
@@ -113,7 +135,7 @@ def _parse_rows(table: Table, mapping: dict[str, str], plan: ImportPlan) -> None
 def _check_duplicates(plan: ImportPlan, existing: dict[str, Employee]) -> None:
     seen_numbers: dict[str, int] = {}
     seen_emails: dict[str, int] = {}
-    by_email = {e.email: e for e in existing.values() if e.email}
+    by_email = {e.email.lower(): e for e in existing.values() if e.email}
     for line, values in plan.rows:
         number, email = values["employee_number"], values.get("email")
         if number in seen_numbers:
@@ -161,7 +183,7 @@ def _check_managers(plan: ImportPlan, existing: dict[str, Employee], mapped: boo
     """Unknown managers, self-management and cycles, on the hierarchy after import."""
     if not mapped:
         return
-    file_numbers = {values["employee_number"] for _l, values in plan.rows}
+    file_numbers = plan.numbers_in_file
     id_to_number = {e.id: n for n, e in existing.items()}
     manager_of = {n: id_to_number.get(e.manager_id) for n, e in existing.items()}
     lines = {}
@@ -177,32 +199,37 @@ def _check_managers(plan: ImportPlan, existing: dict[str, Employee], mapped: boo
             plan.errors.append(RowError(line, _("An employee cannot be their own manager.")))
             manager = None
         manager_of[number] = manager
-    reported: set[str] = set()
+    # Walk up from each row; `done` holds the numbers already walked, so each person is
+    # visited once and a deep hierarchy costs linear time.
+    done: set[str] = set()
     for start in lines:
-        path, node = [], start
-        while node is not None and node not in path and len(path) <= len(manager_of):
+        path, on_path, node = [], set(), start
+        while node is not None and node not in done and node not in on_path:
             path.append(node)
+            on_path.add(node)
             node = manager_of.get(node)
-        if node is not None and node in path:
+        done.update(path)
+        if node is not None and node in on_path:
             cycle = path[path.index(node) :]
-            if not reported.intersection(cycle):
-                reported.update(cycle)
-                line = min(lines.get(n, 10**9) for n in cycle)
-                plan.errors.append(
-                    RowError(line, _("Manager cycle: %(chain)s.", chain=" → ".join([*cycle, node])))
-                )
+            line = min(lines.get(n, 10**9) for n in cycle)
+            plan.errors.append(
+                RowError(line, _("Manager cycle: %(chain)s.", chain=" → ".join([*cycle, node])))
+            )
 
 
 def _lookup(value: str | None, cache: dict, new: list[str]):
-    """An existing department/site by code or name, or the name of one to create."""
+    """An existing department/site by code or name, or the name of one to create.
+
+    Spellings that differ only by case or accents ("Qualité", "QUALITE") name the same
+    new one, under the first spelling met.
+    """
     if value is None:
         return None
     key = normalize(value)
-    if key in cache:
-        return cache[key]
-    if value not in new:
+    if key not in cache:
+        cache[key] = value
         new.append(value)
-    return value
+    return cache[key]
 
 
 def _row_changes(emp: Employee | None, values: dict, resolved: dict) -> dict:
@@ -232,7 +259,7 @@ def plan_import(table: Table, mapping: dict[str, str], full_export: bool = False
     _parse_rows(table, mapping, plan)
     existing = {e.employee_number: e for e in db.session.scalars(sa.select(Employee))}
     _check_duplicates(plan, existing)
-    _check_managers(plan, existing, "manager_number" in mapping)
+    _check_managers(plan, existing, bool(mapping.get("manager_number")))
     departments = {}
     for d in db.session.scalars(sa.select(Department)):
         departments[normalize(d.name)] = d
@@ -261,10 +288,11 @@ def plan_import(table: Table, mapping: dict[str, str], full_export: bool = False
             plan.updated += 1
         else:
             plan.unchanged += 1
+    # In file order (stable: a line's problems stay in field order), file-wide ones first.
+    plan.errors.sort(key=lambda e: -1 if e.line is None else e.line)
     if full_export:
-        in_file = {values["employee_number"] for _l, values in plan.rows}
         plan.leaving = sorted(
-            (e for n, e in existing.items() if n not in in_file and e.left_on is None),
+            (e for n, e in existing.items() if n not in plan.numbers_in_file and e.left_on is None),
             key=lambda e: e.employee_number,
         )
     return plan

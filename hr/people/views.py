@@ -95,9 +95,7 @@ def departments():
     totals: dict[int, int] = {}
 
     def total(dept: Department) -> int:  # headcount of the unit and everything below it
-        totals[dept.id] = counts.get(dept.id, 0) + sum(
-            total(c) for c in children.get(dept.id, [])
-        )
+        totals[dept.id] = counts.get(dept.id, 0) + sum(total(c) for c in children.get(dept.id, []))
         return totals[dept.id]
 
     for root in children.get(None, []):

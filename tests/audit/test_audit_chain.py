@@ -16,10 +16,14 @@ def _events(db):
 
 def test_record_keeps_only_changed_fields_and_masks_secrets(app, db, company):
     user = company.users["hr"]
-    with app.test_request_context(environ_base={"REMOTE_ADDR": "10.1.2.3"},
-                                  headers={"User-Agent": "pytest-browser"}):
+    with app.test_request_context(
+        environ_base={"REMOTE_ADDR": "10.1.2.3"}, headers={"User-Agent": "pytest-browser"}
+    ):
         event = audit.record(
-            user, "update", "user", 42,
+            user,
+            "update",
+            "user",
+            42,
             before={"email": "a@x.test", "active": True, "password_hash": "old"},
             after={"email": "b@x.test", "active": True, "password_hash": "new"},
             reason="correction",
@@ -52,8 +56,14 @@ def test_a_change_and_its_event_share_the_transaction(db, company):
     employee = company.employees["peer"]
     before = db.session.scalar(sa.select(sa.func.count(AuditEvent.id)))
     employee.job_title = "Chef d'équipe"
-    audit.record(None, "update", "employee", employee.id, before={"job_title": "Technicien"},
-                 after={"job_title": "Chef d'équipe"})
+    audit.record(
+        None,
+        "update",
+        "employee",
+        employee.id,
+        before={"job_title": "Technicien"},
+        after={"job_title": "Chef d'équipe"},
+    )
     db.session.rollback()
     assert db.session.scalar(sa.select(sa.func.count(AuditEvent.id))) == before
     assert db.session.get(type(employee), employee.id).job_title == "Technicien"
@@ -63,13 +73,12 @@ def test_the_database_refuses_updates_and_deletes_of_events(db, company):
     audit.record(None, "create", "thing", 1)
     db.session.commit()
     event_id = _events(db)[-1].id
-    with pytest.raises(sa.exc.DatabaseError):
-        with db.session.begin_nested():
-            db.session.execute(sa.update(AuditEvent).where(AuditEvent.id == event_id)
-                               .values(action="tampered"))
-    with pytest.raises(sa.exc.DatabaseError):
-        with db.session.begin_nested():
-            db.session.execute(sa.delete(AuditEvent).where(AuditEvent.id == event_id))
+    with pytest.raises(sa.exc.DatabaseError), db.session.begin_nested():
+        db.session.execute(
+            sa.update(AuditEvent).where(AuditEvent.id == event_id).values(action="tampered")
+        )
+    with pytest.raises(sa.exc.DatabaseError), db.session.begin_nested():
+        db.session.execute(sa.delete(AuditEvent).where(AuditEvent.id == event_id))
     assert db.session.get(AuditEvent, event_id).action == "create"
 
 
@@ -86,9 +95,7 @@ def test_verify_reports_the_first_altered_event(app, db, company):
         conn.exec_driver_sql("ALTER TABLE audit_events DISABLE TRIGGER audit_events_no_change")
     else:
         conn.exec_driver_sql("DROP TRIGGER audit_events_no_update")
-    conn.exec_driver_sql(
-        f"UPDATE audit_events SET entity_id = 'forged' WHERE id = {target.id}"
-    )
+    conn.exec_driver_sql(f"UPDATE audit_events SET entity_id = 'forged' WHERE id = {target.id}")
     db.session.expire_all()
     count, broken = verify_chain()
     assert broken == target.id

@@ -65,8 +65,9 @@ def test_french_by_default_english_on_request(client):
 
 def test_the_users_language_choice_is_saved_on_the_account(client, login_as, company):
     user = login_as("employee")
-    response = client.post("/language", data={"locale": "en", "next": "/"},
-                           headers={"Accept-Language": "fr"})
+    response = client.post(
+        "/language", data={"locale": "en", "next": "/"}, headers={"Accept-Language": "fr"}
+    )
     assert response.status_code == 303
     assert user.locale == "en"
     assert "Hello" in client.get("/", headers={"Accept-Language": "fr"}).get_data(as_text=True)

@@ -37,12 +37,16 @@ def test_demo_company_is_realistic(app, db):
 
 def test_seed_is_deterministic(app, db):
     seed_demo(employees=60, seed=3, today=date(2026, 1, 1))
-    first = [(e.employee_number, e.last_name, e.hire_date) for e in
-             db.session.scalars(sa.select(Employee).order_by(Employee.employee_number))]
+    first = [
+        (e.employee_number, e.last_name, e.hire_date)
+        for e in db.session.scalars(sa.select(Employee).order_by(Employee.employee_number))
+    ]
     db.session.rollback()
     seed_demo(employees=60, seed=3, today=date(2026, 1, 1))
-    second = [(e.employee_number, e.last_name, e.hire_date) for e in
-              db.session.scalars(sa.select(Employee).order_by(Employee.employee_number))]
+    second = [
+        (e.employee_number, e.last_name, e.hire_date)
+        for e in db.session.scalars(sa.select(Employee).order_by(Employee.employee_number))
+    ]
     assert first == second
 
 
@@ -52,12 +56,15 @@ def test_seed_demo_command_refuses_a_non_empty_database_unless_if_empty(app, db,
     assert refused.exit_code != 0 and "not empty" in refused.output
     skipped = runner.invoke(args=["hr", "seed-demo", "--if-empty"])
     assert skipped.exit_code == 0 and "not loaded" in skipped.output
+    assert "Demo logins" not in skipped.output  # this company has no demo accounts
 
 
 def test_seed_demo_command_prints_the_logins(app, db):
     result = app.test_cli_runner().invoke(args=["hr", "seed-demo", "--employees", "40"])
     assert result.exit_code == 0, result.output
     assert "rh@demo.parcours.test" in result.output and "password: demo" in result.output
+    again = app.test_cli_runner().invoke(args=["hr", "seed-demo", "--if-empty"])
+    assert "not loaded" in again.output and "rh@demo.parcours.test" in again.output
 
 
 def test_large_company_for_benchmarks(app, db):
@@ -66,8 +73,10 @@ def test_large_company_for_benchmarks(app, db):
     assert result.employees == 2000
     # Teams keep a manageable size at scale.
     biggest = db.session.execute(
-        sa.select(sa.func.count(Employee.id)).group_by(Employee.manager_id)
-        .order_by(sa.func.count(Employee.id).desc()).limit(1)
+        sa.select(sa.func.count(Employee.id))
+        .group_by(Employee.manager_id)
+        .order_by(sa.func.count(Employee.id).desc())
+        .limit(1)
     ).scalar()
     assert biggest <= 40
 
@@ -76,11 +85,13 @@ def test_create_admin_command(app, db):
     runner = app.test_cli_runner()
     short = runner.invoke(args=["hr", "create-admin", "boss@example.test", "--password", "short"])
     assert short.exit_code != 0
-    ok = runner.invoke(args=["hr", "create-admin", "Boss@Example.test",
-                             "--password", "long-enough-1"])
+    ok = runner.invoke(
+        args=["hr", "create-admin", "Boss@Example.test", "--password", "long-enough-1"]
+    )
     assert ok.exit_code == 0, ok.output
     user = db.session.scalar(sa.select(User).where(User.email == "boss@example.test"))
     assert user.is_admin
-    again = runner.invoke(args=["hr", "create-admin", "boss@example.test",
-                                "--password", "long-enough-1"])
+    again = runner.invoke(
+        args=["hr", "create-admin", "boss@example.test", "--password", "long-enough-1"]
+    )
     assert again.exit_code != 0
