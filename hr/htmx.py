@@ -7,7 +7,7 @@ vary on `HX-Request` so that caches never mix the two.
 
 from __future__ import annotations
 
-from flask import make_response, render_template, request
+from flask import make_response, redirect, render_template, request
 
 
 def wants_fragment() -> bool:
@@ -23,3 +23,10 @@ def render(page: str, fragment: str | None = None, /, *, status: int = 200, **co
     response = make_response(body, status)
     response.vary.add("HX-Request")
     return response
+
+
+def respond(fragment: str, redirect_to: str, **context):
+    """After a successful mutation: the updated fragment for htmx, else 303 to the page."""
+    if wants_fragment():
+        return render(fragment, fragment, **context)
+    return redirect(redirect_to, 303)

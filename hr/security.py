@@ -85,6 +85,8 @@ RULES = {
     "person.view_private": _view_person_private,
     "person.edit": lambda u, o: u.is_hr,
     "org.view": lambda u, o: True,
+    "grids.manage": lambda u, o: u.is_hr,
+    "grids.view": lambda u, o: u.is_hr or is_manager(u),
     "accounts.manage": lambda u, o: u.is_admin,
     "settings.manage": lambda u, o: u.is_admin,
 }
