@@ -33,6 +33,15 @@ PAGES = {
     "/admin/settings": dict(
         anonymous="login", employee=403, manager=403, skip=403, outsider=403, hr=403, admin=200
     ),
+    "/grids/": dict(
+        anonymous="login", employee=403, manager=200, skip=200, outsider=403, hr=200, admin=403
+    ),
+    "/grids/library": dict(
+        anonymous="login", employee=403, manager=200, skip=200, outsider=403, hr=200, admin=403
+    ),
+    "/grids/skills": dict(
+        anonymous="login", employee=403, manager=403, skip=403, outsider=403, hr=200, admin=403
+    ),
     "/password": dict(
         anonymous="login", employee=200, manager=200, skip=200, outsider=200, hr=200, admin=200
     ),

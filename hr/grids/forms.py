@@ -28,6 +28,12 @@ class GridForm(FlaskForm):
     description = TextAreaField(_l("Description"), validators=[Optional(), Length(max=2000)])
 
 
+class InterviewTypeForm(FlaskForm):
+    type_name = StringField(
+        _l("Name of the new interview type"), validators=[DataRequired(), Length(max=150)]
+    )
+
+
 class RenameForm(FlaskForm):
     name = StringField(_l("Name"), validators=[DataRequired(), Length(max=150)])
     description = TextAreaField(_l("Description"), validators=[Optional(), Length(max=2000)])

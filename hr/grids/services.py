@@ -55,6 +55,32 @@ def published_version(grid: Grid) -> GridVersion | None:
     return published[-1] if published else None
 
 
+# --- interview types ---------------------------------------------------------------
+
+
+def create_interview_type(actor, name: str) -> InterviewType:
+    """A company's own kind of interview (one-to-one, hiring…), with the same engine."""
+    _check(actor)
+    name = name.strip()
+    base = normalize(name).replace(" ", "_")[:30].strip("_") or "type"
+    code, n = f"custom_{base}", 2
+    taken = set(db.session.scalars(sa.select(InterviewType.code)))
+    if any(
+        normalize(t.name) == normalize(name) for t in db.session.scalars(sa.select(InterviewType))
+    ):
+        raise GridError(_("An interview type with this name already exists."))
+    while code in taken:
+        code, n = f"custom_{base}_{n}", n + 1
+    position = (db.session.scalar(sa.select(sa.func.max(InterviewType.position))) or 0) + 1
+    interview_type = InterviewType(code=code, name=name, builtin=False, position=position)
+    db.session.add(interview_type)
+    db.session.flush()
+    audit.record(
+        actor, "create", "interview_type", interview_type.id, after={"code": code, "name": name}
+    )
+    return interview_type
+
+
 # --- grids -------------------------------------------------------------------------
 
 

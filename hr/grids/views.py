@@ -11,7 +11,7 @@ from sqlalchemy.orm import selectinload
 from hr.db import db
 from hr.grids import bp, services
 from hr.grids.checks import estimated_minutes, publish_problems
-from hr.grids.forms import GridForm, QuestionForm, RenameForm, SectionForm
+from hr.grids.forms import GridForm, InterviewTypeForm, QuestionForm, RenameForm, SectionForm
 from hr.grids.loading import grid_or_404, version_or_404
 from hr.grids.models import (
     ANSWERED_BY_LABELS,
@@ -67,10 +67,33 @@ def index():
         form=form,
         types=types,
         by_type=by_type,
+        type_form=InterviewTypeForm(formdata=None),
         show_archived=show_archived,
         latest=services.latest_version,
         published=services.published_version,
     )
+
+
+@bp.post("/types")
+@login_required
+def add_type():
+    """A company-specific interview type (one-to-one, hiring interview…)."""
+    require(current_user, "grids.manage")
+    form = InterviewTypeForm()
+    if not form.validate():
+        flash(_("Give the new interview type a name (150 characters at most)."), "error")
+        return redirect(url_for("grids.index"), 303)
+    try:
+        interview_type = services.create_interview_type(current_user, form.type_name.data)
+    except services.GridError as error:
+        flash(str(error), "error")
+        return redirect(url_for("grids.index"), 303)
+    db.session.commit()
+    flash(
+        _("Interview type “%(name)s” added: create its grid below.", name=interview_type.name),
+        "success",
+    )
+    return redirect(url_for("grids.index"), 303)
 
 
 @bp.get("/<int:grid_id>")

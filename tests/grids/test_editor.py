@@ -284,3 +284,22 @@ def test_manager_sees_the_published_guide_but_not_the_editor(client, login_as, g
         as_text=True
     )
     assert "q1" in page and "Add a question" not in page and "Check and publish" not in page
+
+
+def test_hr_adds_its_own_interview_type(client, login_as, db):
+    from hr.grids.models import InterviewType
+
+    login_as("hr")
+    client.post("/grids/types", data={"type_name": "Point mensuel"})
+    created = db.session.scalar(
+        sa.select(InterviewType).where(InterviewType.name == "Point mensuel")
+    )
+    assert created is not None and not created.builtin and created.code.startswith("custom_")
+    dup = client.post(
+        "/grids/types",
+        data={"type_name": "point mensuel"},
+        follow_redirects=True,
+        headers={"Accept-Language": "en"},
+    )
+    assert "already exists" in dup.get_data(as_text=True)
+    assert "Point mensuel" in client.get("/grids/").get_data(as_text=True)
