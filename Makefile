@@ -41,7 +41,7 @@ instance:
 	mkdir -p instance
 
 run: translations | instance
-	$(FLASK) db upgrade
+	$(FLASK) db upgrade && $(FLASK) hr load-grids
 	$(FLASK) hr seed-demo --if-empty
 	@echo ""
 	@echo "Parcours on http://$(HOST):$(PORT)  (demo logins above; password: demo)"

@@ -135,5 +135,26 @@ def audit_verify_command() -> None:
     click.echo(f"Audit chain intact: {count} events.")
 
 
+@hr_cli.command("load-grids")
+@click.option(
+    "--language",
+    type=click.Choice(["fr", "en"]),
+    default="fr",
+    show_default=True,
+    help="Language of the shipped content.",
+)
+def load_grids_command(language: str) -> None:
+    """Load the shipped grids, question library, rating scales and skills (idempotent)."""
+    from hr.grids.shipped import load_shipped
+
+    counts = load_shipped(language)
+    db.session.commit()
+    click.echo(
+        f"Shipped content ({language}) created: {counts['grids']} grids, "
+        f"{counts['library_questions']} library questions, {counts['scales']} rating scales, "
+        f"{counts['skills']} skills."
+    )
+
+
 def init_app(app: Flask) -> None:
     app.cli.add_command(hr_cli)

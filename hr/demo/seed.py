@@ -19,6 +19,7 @@ from hr.auth.passwords import hash_password
 from hr.core.settings import update_settings
 from hr.db import db
 from hr.demo.names import DEPARTMENTS, FIRST_NAMES, LAST_NAMES, SITES
+from hr.grids.shipped import load_shipped
 from hr.people.models import ContractType, Department, DepartmentKind, Employee, Site, normalize
 
 DEMO_PASSWORD = "demo"
@@ -210,6 +211,7 @@ def seed_demo(employees: int = 80, seed: int = 2026, today: date | None = None) 
     accounts = _demo_accounts(people, managers)
     for emp in people:
         audit.record(None, "create", "employee", emp.id, after=emp.snapshot(), reason="seed-demo")
+    load_shipped("fr")
     return SeedResult(
         employees=len(people),
         departments=db.session.scalar(sa.select(sa.func.count(Department.id))),

@@ -42,85 +42,112 @@ MINUTES = {
 }
 LONG_GRID_MINUTES = 90
 
-# Stems matched at the start of a word, accent- and case-insensitive.
+# Regular expressions over accent-free, lower-case text. Word-final forms are spelled
+# out (plurals, feminine) so that "loyal" does not catch "loyalement", nor "conjoint"
+# "conjointement".
 PERSONALITY_WORDS = (
-    "optimism",
-    "optimiste",
-    "honnetete",
-    "honnete",
-    "bon sens",
-    "attitude",
-    "personnalite",
-    "loyaute",
-    "loyal",
-    "caractere",
-    "enthousiasme",
-    "sens moral",
-    "moralite",
-    "esprit positif",
-    "honesty",
-    "common sense",
-    "personality",
-    "loyalty",
-    "character",
-    "enthusiasm",
+    r"optimism(e|es)?",
+    r"optimistes?",
+    r"honnetete",
+    r"honnetes?",
+    r"bon sens",
+    r"attitudes?",
+    r"personnalites?",
+    r"loyaute",
+    r"loyal(e|es|aux)?",
+    r"(bon|mauvais|sale|fort) caractere",
+    r"traits? de caractere",
+    r"enthousiasme",
+    r"sens moral",
+    r"moralite",
+    r"esprit positif",
+    r"honesty",
+    r"common sense",
+    r"personality",
+    r"personalities",
+    r"loyalty",
+    r"loyal",
+    r"character traits?",
+    r"enthusiasm",
 )
 SENSITIVE_WORDS = (
-    "sante",
-    "maladie",
-    "malade",
-    "handicap",
-    "enceinte",
-    "grossesse",
-    "maternite",
-    "enfant",
-    "conjoint",
-    "mariage",
-    "situation familiale",
-    "vie familiale",
-    "syndicat",
-    "syndical",
-    "greve",
-    "religion",
-    "religieu",
-    "croyance",
-    "opinion politique",
-    "opinions politiques",
-    "parti politique",
-    "orientation sexuelle",
-    "health",
-    "illness",
-    "sick",
-    "disability",
-    "pregnan",
-    "children",
-    "spouse",
-    "marital",
-    "trade union",
-    "union member",
-    "strike",
-    "religio",
-    "political",
+    r"sante",
+    r"maladies?",
+    r"malades?",
+    r"handicaps?",
+    r"enceinte",
+    r"grossesses?",
+    r"maternite",
+    r"enfants?",
+    r"conjoints?",
+    r"mariages?",
+    r"situation familiale",
+    r"vie familiale",
+    r"syndicats?",
+    r"syndicale?s?",
+    r"syndique(e|s|es)?",
+    r"greves?",
+    r"religions?",
+    r"religieu(x|se|ses)",
+    r"croyances?",
+    r"opinions? politiques?",
+    r"partis? politiques?",
+    r"orientation sexuelle",
+    r"health",
+    r"illness(es)?",
+    r"sick",
+    r"disabilit(y|ies)",
+    r"disabled",
+    r"pregnan(t|cy)",
+    r"children",
+    r"spouse",
+    r"marital",
+    r"trade unions?",
+    r"union members?(hip)?",
+    r"strikes?",
+    r"religio(n|ns|us)",
+    r"political",
+    r"sexual orientation",
+)
+# Official names of leaves, services and mandates, which the law itself uses: naming
+# them is not asking for private information.
+ALLOWED_PHRASES = (
+    "sante au travail",
+    "sante et securite",
+    "sante et la securite",
+    "sante-securite",
+    "conge de maternite",
+    "conge maternite",
+    "longue maladie",
+    "maladie professionnelle",
+    "mandat syndical",
+    "representant syndical",
+    "delegue syndical",
+    "health and safety",
+    "occupational health",
+    "sick leave",
+    "strike a balance",
 )
 CAREER_EVALUATION_WORDS = (
-    "performance",
-    "evaluation de votre travail",
-    "objectifs atteints",
-    "atteinte des objectifs",
-    "notation",
-    "rating",
-    "appraisal",
-    "achievement of objectives",
+    r"performances?",
+    r"evaluation de (votre|son|leur) travail",
+    r"objectifs atteints",
+    r"atteinte des objectifs",
+    r"notation",
+    r"rating",
+    r"appraisal",
+    r"achievement of (the )?objectives",
 )
 
 
 def _pattern(words) -> re.Pattern:
-    return re.compile(r"\b(" + "|".join(re.escape(w) for w in words) + r")", re.IGNORECASE)
+    return re.compile(r"\b(" + "|".join(words) + r")\b", re.IGNORECASE)
 
 
 _PERSONALITY = _pattern(PERSONALITY_WORDS)
 _SENSITIVE = _pattern(SENSITIVE_WORDS)
 _CAREER_EVAL = _pattern(CAREER_EVALUATION_WORDS)
+_ALLOWED = re.compile("|".join(re.escape(p) for p in ALLOWED_PHRASES))
 
 
 @dataclass
@@ -135,7 +162,7 @@ def _texts(question: GridQuestion) -> str:
     parts = [question.label, question.help_text or ""]
     options = question.options or {}
     parts += [str(c) for c in options.get("choices", [])]
-    return normalize(" ".join(parts))
+    return _ALLOWED.sub(" ", normalize(" ".join(parts)))
 
 
 def estimated_minutes(version: GridVersion) -> int:
@@ -233,6 +260,20 @@ def publish_problems(version: GridVersion) -> list[Problem]:
     if not questions:
         problems.append(Problem(True, _("The grid has no question yet.")))
     for section in version.sections:
+        intro = _ALLOWED.sub(" ", normalize(f"{section.title} {section.intro or ''}"))
+        if match := _SENSITIVE.search(intro) or _PERSONALITY.search(intro):
+            problems.append(
+                Problem(
+                    False,
+                    _(
+                        "Section “%(s)s” mentions “%(word)s”: check that it invites no private or "
+                        "subjective information.",
+                        s=section.title,
+                        word=match.group(1),
+                    ),
+                    section_id=section.id,
+                )
+            )
         if not section.questions:
             problems.append(
                 Problem(

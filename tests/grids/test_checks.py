@@ -118,6 +118,11 @@ def test_questions_inviting_sensitive_information_are_flagged(db, hr_user, label
 @pytest.mark.parametrize(
     "label",
     [
+        "Travaillez-vous conjointement avec le service achats ?",
+        "Protection des données à caractère personnel",
+        "Retour d'un congé de maternité : qu'est-ce qui a changé ?",
+        "Consignes de santé et sécurité au poste",
+        "How do you strike a balance between projects?",
         "Quelles formations souhaitez-vous suivre ?",
         "Politique de formation de l'entreprise",
         "Famille de métiers visée",
@@ -132,3 +137,10 @@ def test_ordinary_wording_raises_no_warning(db, hr_user, label):
 def test_a_long_grid_gets_a_length_warning(db, hr_user):
     grid = make_grid(hr_user, sections=[("A", False, [text(f"Question {i}") for i in range(25)])])
     assert any("minutes" in m for m in _messages(grid.versions[0], False))
+
+
+def test_section_intros_are_read_too(db, company):
+    grid = make_grid(company.users["hr"], sections=[("Vie privée", False, [text("Libre")])])
+    section = grid.versions[0].sections[0]
+    section.intro = "Parlez-nous de vos enfants."
+    assert any("enfants" in p.message for p in publish_problems(grid.versions[0]))
