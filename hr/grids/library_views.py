@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 from flask import abort, flash, redirect, request, url_for
+from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
@@ -43,7 +44,10 @@ def library():
         require(current_user, "grids.manage")
         section = section_or_404(request.args.get("section", type=int))
         type_code = type_code or section.version.grid.interview_type.code
-    items = services.search_library(q, type_code)
+    language = request.args.get("lang") or str(get_locale().language)
+    if language not in ("fr", "en", "all"):
+        language = "fr"
+    items = services.search_library(q, type_code, None if language == "all" else language)
     return render(
         "grids/library.html",
         "grids/_library_results.html",
@@ -52,6 +56,7 @@ def library():
         type_code=type_code,
         types=_type_choices(),
         section=section,
+        language=language,
         kind_labels=QUESTION_KIND_LABELS,
         answered_by_labels=ANSWERED_BY_LABELS,
         action_form=EmptyForm(),

@@ -458,8 +458,12 @@ def delete_library_question(actor, item: LibraryQuestion) -> None:
     audit.record(actor, "delete", "library_question", item.id, before=before)
 
 
-def search_library(q: str = "", type_code: str | None = None, limit: int = 50):
+def search_library(
+    q: str = "", type_code: str | None = None, language: str | None = None, limit: int = 50
+):
     query = sa.select(LibraryQuestion).order_by(LibraryQuestion.label)
+    if language:
+        query = query.where(LibraryQuestion.language == language)
     for word in normalize(q).split():
         query = query.where(LibraryQuestion.search_key.contains(word, autoescape=True))
     items = db.session.scalars(query).all()

@@ -303,3 +303,31 @@ def test_hr_adds_its_own_interview_type(client, login_as, db):
     )
     assert "already exists" in dup.get_data(as_text=True)
     assert "Point mensuel" in client.get("/grids/").get_data(as_text=True)
+
+
+def test_library_lists_questions_in_the_users_language_unless_asked(client, login_as, db, company):
+    hr = company.users["hr"]
+    services.save_library_question(
+        hr,
+        None,
+        {"kind": "long_text", "label": "Vos réussites", "answered_by": "both"},
+        [],
+        [],
+        language="fr",
+    )
+    services.save_library_question(
+        hr,
+        None,
+        {"kind": "long_text", "label": "Your achievements", "answered_by": "both"},
+        [],
+        [],
+        language="en",
+    )
+    db.session.commit()
+    login_as("hr")
+    french = client.get("/grids/library").get_data(as_text=True)
+    assert "Vos réussites" in french and "Your achievements" not in french
+    english = client.get("/grids/library", headers={"Accept-Language": "en"}).get_data(as_text=True)
+    assert "Your achievements" in english and "Vos réussites" not in english
+    both = client.get("/grids/library?lang=all").get_data(as_text=True)
+    assert "Your achievements" in both and "Vos réussites" in both
