@@ -16,10 +16,17 @@ from hr.grids import bp, services
 from hr.grids.forms import QuestionForm, SectionForm
 from hr.grids.loading import question_or_404, section_or_404
 from hr.grids.models import ANSWERED_BY_LABELS, QUESTION_KIND_LABELS, LibraryQuestion
-from hr.grids.question_form import form_for_question, prepare_question_form, question_values
-from hr.htmx import render, respond
+from hr.grids.question_form import (
+    form_for_question,
+    prepare_question_form,
+    question_values,
+    scoped_ids,
+)
+from hr.htmx import render, respond, wants_fragment
 from hr.people.forms import EmptyForm
 from hr.security import require
+
+bp.add_app_template_filter(scoped_ids, "scoped_ids")
 
 
 def _page_url(version, anchor: str = "") -> str:
@@ -41,13 +48,23 @@ def _context(version, **extra) -> dict:
     )
 
 
+def _swapped_at(response, target: str):
+    """htmx: put the fragment at `target`, whichever element the request aimed at (a
+    question's edit form aims at the question, but a saved question answers its section)."""
+    if wants_fragment():
+        response.headers["HX-Retarget"] = target
+        response.headers["HX-Reswap"] = "outerHTML"
+    return response
+
+
 def _section_done(section, anchor=None):
-    return respond(
+    response = respond(
         "grids/_section.html",
         _page_url(section.version, anchor or f"section-{section.id}"),
         section=section,
         **_context(section.version),
     )
+    return _swapped_at(response, f"#section-{section.id}")
 
 
 def _sections_done(version, anchor=""):
@@ -56,7 +73,8 @@ def _sections_done(version, anchor=""):
 
 def _refused(version, error):
     flash(str(error), "error")
-    return respond("grids/_sections.html", _page_url(version), **_context(version))
+    response = respond("grids/_sections.html", _page_url(version), **_context(version))
+    return _swapped_at(response, "#sections")
 
 
 def _authorised_post():

@@ -18,6 +18,7 @@ from wtforms.validators import DataRequired, InputRequired, Length, NumberRange,
 from hr.grids.models import (
     ANSWERED_BY_LABELS,
     QUESTION_KIND_LABELS,
+    AnsweredBy,
     QuestionKind,
 )
 
@@ -57,6 +58,7 @@ class QuestionForm(FlaskForm):
     answered_by = SelectField(
         _l("Who answers"),
         choices=[SelectChoice(k.value, label) for k, label in ANSWERED_BY_LABELS.items()],
+        default=AnsweredBy.BOTH.value,  # as the model: not the first choice (employee only)
     )
     required = BooleanField(_l("Required"))
     weight = IntegerField(

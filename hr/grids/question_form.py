@@ -20,6 +20,18 @@ def prepare_question_form(form: QuestionForm) -> QuestionForm:
     return form
 
 
+def scoped_ids(form, scope: str):
+    """Give the form's fields ids of their own (names are unchanged), for templates.
+
+    The editor shows several forms of one class at once (a question form per section,
+    the question being edited, the new and the edited section): without this their
+    inputs share ids and each label points at the first form's input."""
+    for field in form:
+        field.id = f"{scope}-{field.name}"
+        field.label.field_id = field.id
+    return form
+
+
 def question_values(form: QuestionForm) -> dict:
     """The service's values dict from a validated form; options fit the kind."""
     kind = QuestionKind(form.kind.data)
