@@ -16,7 +16,19 @@ from hr.grids.models import (
 from hr.people.models import Department, Employee, ImportBatch, Site
 
 __all__ = [
-    "AuditEvent", "Department", "Employee", "Grid", "GridQuestion", "GridSection",
-    "GridVersion", "ImportBatch", "InterviewType", "LibraryQuestion", "RatingScale",
-    "Setting", "Site", "Skill", "User",
+    "AuditEvent",
+    "Department",
+    "Employee",
+    "Grid",
+    "GridQuestion",
+    "GridSection",
+    "GridVersion",
+    "ImportBatch",
+    "InterviewType",
+    "LibraryQuestion",
+    "RatingScale",
+    "Setting",
+    "Site",
+    "Skill",
+    "User",
 ]
