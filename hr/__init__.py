@@ -45,17 +45,23 @@ def create_app(config: dict | None = None) -> Flask:
     from hr.admin import views as _admin_views  # noqa: F401
     from hr.auth import bp as auth_bp
     from hr.auth import views as _auth_views  # noqa: F401
+    from hr.campaigns import bp as campaigns_bp
+    from hr.campaigns import views as _campaign_views  # noqa: F401
     from hr.core import bp as core_bp
     from hr.core import views as _core_views  # noqa: F401
     from hr.grids import bp as grids_bp
     from hr.grids import editor as _grid_editor  # noqa: F401
     from hr.grids import library_views as _grid_library  # noqa: F401
     from hr.grids import views as _grid_views  # noqa: F401
+    from hr.interviews import block_views as _block_views  # noqa: F401
+    from hr.interviews import bp as interviews_bp
+    from hr.interviews import conduct as _interview_conduct  # noqa: F401
+    from hr.interviews import views as _interview_views  # noqa: F401
     from hr.people import bp as people_bp
     from hr.people import import_views as _import_views  # noqa: F401
     from hr.people import views as _people_views  # noqa: F401
 
-    for bp in (core_bp, auth_bp, people_bp, grids_bp, admin_bp):
+    for bp in (core_bp, auth_bp, people_bp, interviews_bp, campaigns_bp, grids_bp, admin_bp):
         app.register_blueprint(bp)
 
     web.init_app(app)

@@ -2,6 +2,7 @@
 
 from hr.audit.models import AuditEvent
 from hr.auth.models import User
+from hr.campaigns.models import Campaign
 from hr.core.models import Setting
 from hr.grids.models import (
     Grid,
@@ -13,9 +14,26 @@ from hr.grids.models import (
     RatingScale,
     Skill,
 )
+from hr.interviews.models import (
+    Addendum,
+    Answer,
+    FollowUpAction,
+    Interview,
+    Objective,
+    Signature,
+    TrainingRequest,
+)
 from hr.people.models import Department, Employee, ImportBatch, Site
 
 __all__ = [
+    "Addendum",
+    "Answer",
+    "Campaign",
+    "FollowUpAction",
+    "Interview",
+    "Objective",
+    "Signature",
+    "TrainingRequest",
     "AuditEvent",
     "Department",
     "Employee",

@@ -77,6 +77,31 @@ def _view_person_contract(user, employee) -> bool:
     return user.is_hr or _is_self(user, employee) or manages(user, employee)
 
 
+def _interview_party(user, interview) -> bool:
+    eid = user.employee_id
+    return eid is not None and eid in (
+        interview.employee_id,
+        interview.interviewer_id,
+        interview.second_participant_id,
+    )
+
+
+def _view_interview(user, interview) -> bool:
+    """Corrective interviews: the employee, the interviewer(s) and HR only — not the
+    rest of the manager chain."""
+    if user.is_hr or _interview_party(user, interview):
+        return True
+    return not interview.confidential and manages(user, interview.employee)
+
+
+def _manage_interview(user, interview) -> bool:
+    """Schedule, cancel, conduct: HR, the interviewer, and managers above the employee
+    (who may stand in for an absent interviewer), except on corrective interviews."""
+    if user.is_hr or (user.employee_id and user.employee_id == interview.interviewer_id):
+        return True
+    return not interview.confidential and manages(user, interview.employee)
+
+
 RULES = {
     "people.directory": lambda u, o: u.is_hr or u.is_admin or is_manager(u),
     "people.import": lambda u, o: u.is_hr,
@@ -85,6 +110,11 @@ RULES = {
     "person.view_private": _view_person_private,
     "person.edit": lambda u, o: u.is_hr,
     "org.view": lambda u, o: True,
+    "interview.create_for": lambda u, o: u.is_hr or manages(u, o),
+    "interview.view": _view_interview,
+    "interview.manage": _manage_interview,
+    "campaigns.manage": lambda u, o: u.is_hr,
+    "trainings.manage": lambda u, o: u.is_hr,
     "grids.manage": lambda u, o: u.is_hr,
     "grids.view": lambda u, o: u.is_hr or is_manager(u),
     "accounts.manage": lambda u, o: u.is_admin,

@@ -59,6 +59,8 @@ def app(database_url):
         {
             "SECRET_KEY": TEST_SECRET,
             "TESTING": True,
+            # Service-level messages (no request) in English; pages stay French by default.
+            "BABEL_DEFAULT_LOCALE": "en",
             "WTF_CSRF_ENABLED": False,
             "LOGIN_RATE_LIMIT": "1000 per minute",
         }

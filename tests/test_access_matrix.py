@@ -42,6 +42,18 @@ PAGES = {
     "/grids/skills": dict(
         anonymous="login", employee=403, manager=403, skip=403, outsider=403, hr=200, admin=403
     ),
+    "/campaigns/": dict(
+        anonymous="login", employee=403, manager=403, skip=403, outsider=403, hr=200, admin=403
+    ),
+    "/interviews/": dict(
+        anonymous="login", employee=200, manager=200, skip=200, outsider=200, hr=200, admin=200
+    ),
+    "/interviews/trainings": dict(
+        anonymous="login", employee=200, manager=200, skip=200, outsider=200, hr=200, admin=200
+    ),
+    "/interviews/actions": dict(
+        anonymous="login", employee=200, manager=200, skip=200, outsider=200, hr=200, admin=200
+    ),
     "/password": dict(
         anonymous="login", employee=200, manager=200, skip=200, outsider=200, hr=200, admin=200
     ),

@@ -32,15 +32,28 @@ def healthz():
 @bp.get("/")
 @login_required
 def home():
-    """The landing page: who I am and where to go next for my roles."""
-    team = []
+    """What I have to do, by role: my interviews; my team's; the company's for HR."""
+    from datetime import date
+
+    from hr.core import dashboards
+    from hr.interviews.models import STATUS_LABELS
+
+    today = date.today()
+    me = current_user.employee_id
+    context = {"today": today, "status_labels": STATUS_LABELS, "team": []}
+    if me is not None:
+        context["mine"] = dashboards.employee_board(me)
+        context["actions"] = dashboards.actions_owned(me)
     if is_manager(current_user):
-        team = db.session.scalars(
+        context["team"] = db.session.scalars(
             sa.select(Employee)
-            .where(Employee.manager_id == current_user.employee_id, Employee.left_on.is_(None))
+            .where(Employee.manager_id == me, Employee.left_on.is_(None))
             .order_by(Employee.last_name, Employee.first_name)
         ).all()
-    return render("core/home.html", team=team)
+        context["board"] = dashboards.manager_board(me, today)
+    if current_user.is_hr:
+        context["hr"] = dashboards.hr_board(today)
+    return render("core/home.html", **context)
 
 
 @bp.post("/language")

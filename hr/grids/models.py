@@ -49,6 +49,8 @@ class InterviewType(db.Model):
     name: Mapped[str] = mapped_column(sa.String(150))  # custom types; builtins are translated
     builtin: Mapped[bool] = mapped_column(default=False)
     position: Mapped[int] = mapped_column(default=100)
+    # Extra validation after both signatures: "" (none), "n2" (the manager's manager), "hr".
+    extra_validation: Mapped[str] = mapped_column(sa.String(10), default="", server_default="")
 
     @property
     def label(self) -> str:

@@ -167,12 +167,14 @@ def new_draft(actor, grid: Grid) -> GridVersion:
     latest = latest_version(grid)
     if latest is not None and latest.is_draft:
         return latest
-    draft = GridVersion(grid=grid, number=(latest.number + 1) if latest else 1)
+    draft = GridVersion(grid_id=grid.id, number=(latest.number + 1) if latest else 1)
+    db.session.add(draft)  # in the session before copying, so no autoflush meets it half-made
     if latest is not None:
         draft.share_preparation = latest.share_preparation
-        _copy_sections(latest, draft)
-    db.session.add(draft)
+        with db.session.no_autoflush:
+            _copy_sections(latest, draft)
     db.session.flush()
+    db.session.expire(grid, ["versions"])
     audit.record(
         actor,
         "new_draft",
