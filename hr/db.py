@@ -31,6 +31,18 @@ class Base(DeclarativeBase):
 db = SQLAlchemy(model_class=Base)
 
 
+def str_enum(cls, name: str) -> sa.Enum:
+    """A StrEnum column stored as its values in a VARCHAR with a CHECK constraint."""
+    return sa.Enum(
+        cls,
+        name=name,
+        values_callable=lambda e: [m.value for m in e],
+        native_enum=False,
+        length=30,
+        validate_strings=True,
+    )
+
+
 def utcnow() -> datetime:
     """Timezone-aware now in UTC: what every `DateTime(timezone=True)` column stores."""
     return datetime.now(UTC)

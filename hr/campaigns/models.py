@@ -8,8 +8,8 @@ from datetime import date, datetime
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from hr.db import UTCDateTime, db, utcnow
-from hr.grids.models import GridVersion, InterviewType, _enum
+from hr.db import UTCDateTime, db, str_enum, utcnow
+from hr.grids.models import GridVersion, InterviewType
 
 
 class CampaignStatus(enum.StrEnum):
@@ -26,7 +26,7 @@ class Campaign(db.Model):
     interview_type_id: Mapped[int] = mapped_column(sa.ForeignKey("interview_types.id"))
     grid_version_id: Mapped[int] = mapped_column(sa.ForeignKey("grid_versions.id"))
     status: Mapped[CampaignStatus] = mapped_column(
-        _enum(CampaignStatus, "campaign_status"), default=CampaignStatus.DRAFT, index=True
+        str_enum(CampaignStatus, "campaign_status"), default=CampaignStatus.DRAFT, index=True
     )
     # Who is in: {"department_ids": [...], "site_ids": [...], "contract_types": [...],
     #             "hired_before": "YYYY-MM-DD", "manager_ids": [...]}; empty = everyone.

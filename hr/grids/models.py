@@ -14,19 +14,7 @@ import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from hr.db import UTCDateTime, db, utcnow
-
-
-def _enum(cls, name):
-    return sa.Enum(
-        cls,
-        name=name,
-        values_callable=lambda e: [m.value for m in e],
-        native_enum=False,
-        length=30,
-        validate_strings=True,
-    )
-
+from hr.db import UTCDateTime, db, str_enum, utcnow
 
 BUILTIN_TYPES = {
     "annual": _l("Annual evaluation"),
@@ -154,7 +142,7 @@ class GridVersion(db.Model):
     grid_id: Mapped[int] = mapped_column(sa.ForeignKey("grids.id"), index=True)
     number: Mapped[int]
     status: Mapped[VersionStatus] = mapped_column(
-        _enum(VersionStatus, "version_status"), default=VersionStatus.DRAFT
+        str_enum(VersionStatus, "version_status"), default=VersionStatus.DRAFT
     )
     # Whether each party sees the other's preparation before the meeting starts.
     share_preparation: Mapped[bool] = mapped_column(default=False)
@@ -201,11 +189,11 @@ class GridSection(db.Model):
 class QuestionFields:
     """Columns shared by grid questions and library questions."""
 
-    kind: Mapped[QuestionKind] = mapped_column(_enum(QuestionKind, "question_kind"))
+    kind: Mapped[QuestionKind] = mapped_column(str_enum(QuestionKind, "question_kind"))
     label: Mapped[str] = mapped_column(sa.String(500))
     help_text: Mapped[str | None] = mapped_column(sa.Text)
     answered_by: Mapped[AnsweredBy] = mapped_column(
-        _enum(AnsweredBy, "answered_by"), default=AnsweredBy.BOTH
+        str_enum(AnsweredBy, "answered_by"), default=AnsweredBy.BOTH
     )
     required: Mapped[bool] = mapped_column(default=False)
     weight: Mapped[int | None]

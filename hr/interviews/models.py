@@ -10,8 +10,8 @@ import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from hr.db import UTCDateTime, db, utcnow
-from hr.grids.models import GridQuestion, GridVersion, InterviewType, _enum
+from hr.db import UTCDateTime, db, str_enum, utcnow
+from hr.grids.models import GridQuestion, GridVersion, InterviewType
 from hr.people.models import Employee
 
 
@@ -62,7 +62,7 @@ class Interview(db.Model):
     grid_version_id: Mapped[int] = mapped_column(sa.ForeignKey("grid_versions.id"), index=True)
     campaign_id: Mapped[int | None] = mapped_column(sa.ForeignKey("campaigns.id"), index=True)
     status: Mapped[Status] = mapped_column(
-        _enum(Status, "interview_status"), default=Status.TO_SCHEDULE, index=True
+        str_enum(Status, "interview_status"), default=Status.TO_SCHEDULE, index=True
     )
     due_date: Mapped[date | None] = mapped_column(index=True)
     scheduled_start: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
@@ -130,7 +130,7 @@ class Answer(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     interview_id: Mapped[int] = mapped_column(sa.ForeignKey("interviews.id"), index=True)
     question_id: Mapped[int] = mapped_column(sa.ForeignKey("grid_questions.id"))
-    party: Mapped[Party] = mapped_column(_enum(Party, "answer_party"))
+    party: Mapped[Party] = mapped_column(str_enum(Party, "answer_party"))
     value: Mapped[object | None] = mapped_column(sa.JSON)
     version: Mapped[int] = mapped_column(default=1)
     updated_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"))
@@ -158,7 +158,7 @@ class Signature(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     interview_id: Mapped[int] = mapped_column(sa.ForeignKey("interviews.id"), index=True)
     addendum_id: Mapped[int | None] = mapped_column(sa.ForeignKey("addenda.id"))
-    role: Mapped[SignatureRole] = mapped_column(_enum(SignatureRole, "signature_role"))
+    role: Mapped[SignatureRole] = mapped_column(str_enum(SignatureRole, "signature_role"))
     user_id: Mapped[int] = mapped_column(sa.ForeignKey("users.id"))
     signer_name: Mapped[str] = mapped_column(sa.String(200))
     signed_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
@@ -213,11 +213,11 @@ class Objective(db.Model):
     target_date: Mapped[date | None]
     weight: Mapped[int | None]
     status: Mapped[ObjectiveStatus] = mapped_column(
-        _enum(ObjectiveStatus, "objective_status"), default=ObjectiveStatus.OPEN, index=True
+        str_enum(ObjectiveStatus, "objective_status"), default=ObjectiveStatus.OPEN, index=True
     )
     # The review made in a later interview; it becomes `status` when that one is locked.
     review_status: Mapped[ObjectiveStatus | None] = mapped_column(
-        _enum(ObjectiveStatus, "objective_review_status")
+        str_enum(ObjectiveStatus, "objective_review_status")
     )
     review_comment: Mapped[str | None] = mapped_column(sa.Text)
     reviewed_in_id: Mapped[int | None] = mapped_column(sa.ForeignKey("interviews.id"))
@@ -247,12 +247,12 @@ class TrainingRequest(db.Model):
     employee_id: Mapped[int] = mapped_column(sa.ForeignKey("employees.id"), index=True)
     interview_id: Mapped[int | None] = mapped_column(sa.ForeignKey("interviews.id"), index=True)
     subject: Mapped[str] = mapped_column(sa.String(300))
-    reason: Mapped[TrainingReason] = mapped_column(_enum(TrainingReason, "training_reason"))
+    reason: Mapped[TrainingReason] = mapped_column(str_enum(TrainingReason, "training_reason"))
     priority: Mapped[int] = mapped_column(default=2)  # 1 high, 2 medium, 3 low
     wished_period: Mapped[str | None] = mapped_column(sa.String(100))
     mandatory: Mapped[bool] = mapped_column(default=False)  # conditions an activity (L6321-2)
     status: Mapped[TrainingStatus] = mapped_column(
-        _enum(TrainingStatus, "training_status"), default=TrainingStatus.REQUESTED, index=True
+        str_enum(TrainingStatus, "training_status"), default=TrainingStatus.REQUESTED, index=True
     )
     status_note: Mapped[str | None] = mapped_column(sa.Text)
     done_on: Mapped[date | None]
@@ -278,7 +278,7 @@ class FollowUpAction(db.Model):
     owner_id: Mapped[int | None] = mapped_column(sa.ForeignKey("employees.id"), index=True)
     due_date: Mapped[date | None] = mapped_column(index=True)
     status: Mapped[ActionStatus] = mapped_column(
-        _enum(ActionStatus, "action_status"), default=ActionStatus.OPEN, index=True
+        str_enum(ActionStatus, "action_status"), default=ActionStatus.OPEN, index=True
     )
     done_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     done_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"))

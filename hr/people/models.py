@@ -11,7 +11,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import event
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from hr.db import UTCDateTime, db, utcnow
+from hr.db import UTCDateTime, db, str_enum, utcnow
 
 
 class DepartmentKind(enum.StrEnum):
@@ -46,24 +46,13 @@ CONTRACT_LABELS = {
 }
 
 
-def _enum(cls, name):
-    return sa.Enum(
-        cls,
-        name=name,
-        values_callable=lambda e: [m.value for m in e],
-        native_enum=False,
-        length=30,
-        validate_strings=True,
-    )
-
-
 class Department(db.Model):
     __tablename__ = "departments"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     code: Mapped[str] = mapped_column(sa.String(40), unique=True)
     name: Mapped[str] = mapped_column(sa.String(150))
-    kind: Mapped[DepartmentKind] = mapped_column(_enum(DepartmentKind, "department_kind"))
+    kind: Mapped[DepartmentKind] = mapped_column(str_enum(DepartmentKind, "department_kind"))
     parent_id: Mapped[int | None] = mapped_column(sa.ForeignKey("departments.id"), index=True)
 
     parent: Mapped[Department | None] = relationship(remote_side=[id], back_populates="children")
@@ -102,7 +91,7 @@ class Employee(db.Model):
     hire_date: Mapped[date | None]
     birth_date: Mapped[date | None]
     contract_type: Mapped[ContractType] = mapped_column(
-        _enum(ContractType, "contract_type"), default=ContractType.CDI
+        str_enum(ContractType, "contract_type"), default=ContractType.CDI
     )
     contract_end_date: Mapped[date | None]
     probation_end_date: Mapped[date | None]
