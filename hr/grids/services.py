@@ -81,6 +81,26 @@ def create_interview_type(actor, name: str) -> InterviewType:
     return interview_type
 
 
+VALIDATIONS = ("", "n2", "hr")
+
+
+def set_extra_validation(actor, interview_type: InterviewType, validation: str) -> None:
+    """Whether this type's interviews need the N+2's or HR's validation after signing."""
+    _check(actor)
+    if validation not in VALIDATIONS:
+        raise GridError(_("Unknown validation setting."))
+    before = {"extra_validation": interview_type.extra_validation}
+    interview_type.extra_validation = validation
+    audit.record(
+        actor,
+        "update",
+        "interview_type",
+        interview_type.id,
+        before=before,
+        after={"extra_validation": validation},
+    )
+
+
 # --- grids -------------------------------------------------------------------------
 
 

@@ -68,6 +68,7 @@ def index():
         types=types,
         by_type=by_type,
         type_form=InterviewTypeForm(formdata=None),
+        action_form=EmptyForm(),
         show_archived=show_archived,
         latest=services.latest_version,
         published=services.published_version,
@@ -93,6 +94,26 @@ def add_type():
         _("Interview type “%(name)s” added: create its grid below.", name=interview_type.name),
         "success",
     )
+    return redirect(url_for("grids.index"), 303)
+
+
+@bp.post("/types/<int:type_id>/validation")
+@login_required
+def set_validation(type_id: int):
+    """Extra validation after both signatures, per interview type."""
+    require(current_user, "grids.manage")
+    if not EmptyForm().validate():
+        abort(400)
+    interview_type = db.get_or_404(InterviewType, type_id)
+    try:
+        services.set_extra_validation(
+            current_user, interview_type, request.form.get("validation", "")
+        )
+    except services.GridError as error:
+        flash(str(error), "error")
+        return redirect(url_for("grids.index"), 303)
+    db.session.commit()
+    flash(_("Validation setting saved for “%(type)s”.", type=interview_type.label), "success")
     return redirect(url_for("grids.index"), 303)
 
 

@@ -568,6 +568,15 @@ def _apply_objective_reviews(interview: Interview) -> None:
     blocks.apply_reviews(interview)
 
 
+def signature_deadline(interview: Interview) -> date | None:
+    """The campaign's signature deadline, when the interview belongs to one."""
+    if interview.campaign_id is None:
+        return None
+    from hr.campaigns.models import Campaign
+
+    return db.session.get(Campaign, interview.campaign_id).signature_deadline
+
+
 def force_close(actor, interview: Interview, reason: str, copy_available_on: date) -> None:
     """HR closes an interview whose signature deadline has passed, recording that the
     copy was made available to the employee."""
@@ -575,6 +584,14 @@ def force_close(actor, interview: Interview, reason: str, copy_available_on: dat
         raise PermissionError("force_close")
     if not (reason or "").strip():
         raise InterviewError(_("Give the reason for closing."))
+    deadline = signature_deadline(interview)
+    if deadline is not None and date.today() <= deadline:
+        raise InterviewError(
+            _(
+                "The signature deadline (%(date)s) has not passed yet.",
+                date=deadline.strftime("%d/%m/%Y"),
+            )
+        )
     _transition(
         actor,
         interview,

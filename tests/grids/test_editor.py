@@ -331,3 +331,21 @@ def test_library_lists_questions_in_the_users_language_unless_asked(client, logi
     assert "Your achievements" in english and "Vos réussites" not in english
     both = client.get("/grids/library?lang=all").get_data(as_text=True)
     assert "Your achievements" in both and "Vos réussites" in both
+
+
+def test_hr_sets_the_extra_validation_of_a_type(client, login_as, db):
+    from tests.grids.helpers import interview_type
+
+    login_as("hr")
+    annual = interview_type("annual")
+    client.post(f"/grids/types/{annual.id}/validation", data={"validation": "n2"})
+    db.session.refresh(annual)
+    assert annual.extra_validation == "n2"
+    client.post(f"/grids/types/{annual.id}/validation", data={"validation": "boss"})
+    db.session.refresh(annual)
+    assert annual.extra_validation == "n2"
+    login_as("manager")
+    assert (
+        client.post(f"/grids/types/{annual.id}/validation", data={"validation": ""}).status_code
+        == 403
+    )

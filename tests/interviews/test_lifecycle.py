@@ -211,3 +211,31 @@ def test_creating_needs_a_published_grid_and_a_right_to_act(db, company):
         services.create_interview(
             company.users["employee"], company.employees["peer"], interview_type("annual")
         )
+
+
+def test_hr_closes_only_after_the_campaigns_signature_deadline(db, company):
+    from datetime import timedelta
+
+    from hr.campaigns.models import Campaign
+
+    interview = new_interview(company)
+    campaign = Campaign(
+        name="Annuel",
+        interview_type_id=interview.interview_type_id,
+        grid_version_id=interview.grid_version_id,
+        opens_on=date(2026, 1, 5),
+        interview_deadline=date(2026, 12, 31),
+        signature_deadline=date.today() + timedelta(days=3),
+    )
+    db.session.add(campaign)
+    db.session.flush()
+    interview.campaign_id = campaign.id
+    _hold_and_fill(company, interview)
+    services.request_signatures(company.users["manager"], interview)
+    with pytest.raises(services.InterviewError, match="has not passed"):
+        services.force_close(
+            company.users["hr"], interview, "Relances restées vaines", date.today()
+        )
+    campaign.signature_deadline = date.today() - timedelta(days=1)
+    services.force_close(company.users["hr"], interview, "Relances restées vaines", date.today())
+    assert interview.status == Status.CLOSED
