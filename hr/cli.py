@@ -17,10 +17,17 @@ hr_cli = AppGroup("hr", help="Parcours commands.")
 
 @hr_cli.command("seed-demo")
 @click.option("--employees", default=80, show_default=True, help="Company size.")
+@click.option(
+    "--years",
+    default=1,
+    show_default=True,
+    type=click.IntRange(0, 30),
+    help="Past years of interview campaigns before this year's.",
+)
 @click.option("--seed", default=2026, show_default=True, help="Random seed (deterministic).")
 @click.option("--if-empty", is_flag=True, help="Do nothing when people already exist.")
-def seed_demo_command(employees: int, seed: int, if_empty: bool) -> None:
-    """Build the fictional demo company and its demo accounts."""
+def seed_demo_command(employees: int, years: int, seed: int, if_empty: bool) -> None:
+    """Build the fictional demo company, its demo accounts and its interview history."""
     from hr.demo.seed import DEMO_PASSWORD, existing_demo_accounts, is_empty, seed_demo
 
     if not is_empty():
@@ -29,10 +36,16 @@ def seed_demo_command(employees: int, seed: int, if_empty: bool) -> None:
         click.echo("The database already holds people: demo data not loaded.")
         accounts = existing_demo_accounts()
     else:
-        result = seed_demo(employees=employees, seed=seed)
+        result = seed_demo(employees=employees, seed=seed, years=years)
         db.session.commit()
         click.echo(
             f"Demo company created: {result.employees} employees, {result.departments} departments."
+        )
+        click.echo(
+            f"Interview history: {sum(result.interviews.values())} interviews over "
+            f"{years + 1} year(s) ("
+            + ", ".join(f"{n} {status}" for status, n in sorted(result.interviews.items()))
+            + ")."
         )
         accounts = result.accounts
     if accounts:

@@ -76,7 +76,8 @@ def employee_board(employee_id: int) -> dict:
 def manager_board(employee_id: int, today: date) -> dict:
     conducting = Interview.interviewer_id == employee_id
     team = Interview.employee_id.in_(org.reports_below(employee_id))
-    week_end = datetime.combine(today + timedelta(days=7), datetime.min.time(), tzinfo=UTC)
+    week_start = datetime.combine(today, datetime.min.time(), tzinfo=UTC)
+    week_end = week_start + timedelta(days=7)
     counts = dict(
         db.session.execute(
             sa.select(Interview.status, sa.func.count())
@@ -90,7 +91,7 @@ def manager_board(employee_id: int, today: date) -> dict:
         "this_week": _interviews(
             conducting,
             Interview.status.in_(OPEN),
-            Interview.scheduled_start.is_not(None),
+            Interview.scheduled_start >= week_start,
             Interview.scheduled_start < week_end,
         ),
         "to_sign": _interviews(
