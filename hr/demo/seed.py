@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 import sqlalchemy as sa
@@ -18,6 +18,7 @@ from hr.auth.models import User
 from hr.auth.passwords import hash_password
 from hr.core.settings import update_settings
 from hr.db import db
+from hr.demo.history import build_history
 from hr.demo.names import DEPARTMENTS, FIRST_NAMES, LAST_NAMES, SITES
 from hr.grids.shipped import load_shipped
 from hr.people.models import ContractType, Department, DepartmentKind, Employee, Site, normalize
@@ -39,6 +40,7 @@ class SeedResult:
     employees: int
     departments: int
     accounts: dict[str, str]
+    interviews: dict[str, int] = field(default_factory=dict)  # by status
 
 
 class _Factory:
@@ -122,8 +124,16 @@ def _shares(total: int) -> dict[str, int]:
     return counts
 
 
-def seed_demo(employees: int = 80, seed: int = 2026, today: date | None = None) -> SeedResult:
-    """Create the company in the current transaction (the caller commits)."""
+def seed_demo(
+    employees: int = 80,
+    seed: int = 2026,
+    today: date | None = None,
+    years: int = 1,
+    history: bool = True,
+) -> SeedResult:
+    """Create the company and its history in the current transaction (the caller
+    commits): `years` past years of campaigns, then this year's (hr.demo.history).
+    `history=False` gives the company alone (people, accounts, shipped grids)."""
     today = today or date.today()
     rng = random.Random(seed)
     factory = _Factory(rng, today)
@@ -212,10 +222,12 @@ def seed_demo(employees: int = 80, seed: int = 2026, today: date | None = None) 
     for emp in people:
         audit.record(None, "create", "employee", emp.id, after=emp.snapshot(), reason="seed-demo")
     load_shipped("fr")
+    interviews = build_history(today, seed, years, accounts) if history else {}
     return SeedResult(
         employees=len(people),
         departments=db.session.scalar(sa.select(sa.func.count(Department.id))),
         accounts=accounts,
+        interviews={str(status): n for status, n in interviews.items()},
     )
 
 

@@ -220,7 +220,7 @@ class Objective(db.Model):
         str_enum(ObjectiveStatus, "objective_review_status")
     )
     review_comment: Mapped[str | None] = mapped_column(sa.Text)
-    reviewed_in_id: Mapped[int | None] = mapped_column(sa.ForeignKey("interviews.id"))
+    reviewed_in_id: Mapped[int | None] = mapped_column(sa.ForeignKey("interviews.id"), index=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     employee: Mapped[Employee] = relationship()

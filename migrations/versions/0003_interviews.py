@@ -165,6 +165,7 @@ def upgrade():
         batch_op.create_index(batch_op.f('ix_objectives_employee_id'), ['employee_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_objectives_interview_id'), ['interview_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_objectives_status'), ['status'], unique=False)
+        batch_op.create_index(batch_op.f('ix_objectives_reviewed_in_id'), ['reviewed_in_id'], unique=False)
 
     op.create_table('training_requests',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -231,6 +232,7 @@ def downgrade():
 
     op.drop_table('training_requests')
     with op.batch_alter_table('objectives', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_objectives_reviewed_in_id'))
         batch_op.drop_index(batch_op.f('ix_objectives_status'))
         batch_op.drop_index(batch_op.f('ix_objectives_interview_id'))
         batch_op.drop_index(batch_op.f('ix_objectives_employee_id'))

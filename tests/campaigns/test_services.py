@@ -211,7 +211,7 @@ def test_launch_for_5000_employees(db):
     from hr.auth.models import User
     from hr.demo.seed import DEMO_ACCOUNTS, seed_demo
 
-    seed_demo(employees=5000)
+    seed_demo(employees=5000, history=False)
     db.session.flush()
     hr_user = db.session.scalar(sa.select(User).where(User.email == DEMO_ACCOUNTS["hr"]))
     version = published_version(hr_user, name="Grille 5000")

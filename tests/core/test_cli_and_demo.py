@@ -68,7 +68,7 @@ def test_seed_demo_command_prints_the_logins(app, db):
 
 
 def test_large_company_for_benchmarks(app, db):
-    result = seed_demo(employees=2000, seed=1)
+    result = seed_demo(employees=2000, seed=1, history=False)
     db.session.flush()
     assert result.employees == 2000
     # Teams keep a manageable size at scale.
