@@ -8,9 +8,8 @@ from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from hr import audit
 from hr.db import db
-from hr.grids import bp, services
+from hr.grids import bp, referentials, services
 from hr.grids.forms import LibraryForm, ScaleForm, SkillForm
 from hr.grids.loading import section_or_404
 from hr.grids.models import (
@@ -110,22 +109,6 @@ def library_delete(item_id: int):
     return redirect(url_for("grids.library"), 303)
 
 
-def _parse_levels(text: str) -> list[dict] | None:
-    levels = []
-    for line in text.splitlines():
-        if not line.strip():
-            continue
-        value, sep, label = line.partition("=")
-        try:
-            levels.append({"value": int(value.strip()), "label": label.strip()})
-        except ValueError:
-            return None
-        if not sep or not label.strip():
-            return None
-    values = [lvl["value"] for lvl in levels]
-    return levels if len(levels) >= 2 and len(set(values)) == len(values) else None
-
-
 @bp.route("/scales", methods=["GET", "POST"])
 @bp.route("/scales/<int:scale_id>", methods=["GET", "POST"])
 @login_required
@@ -145,7 +128,7 @@ def scales(scale_id: int | None = None):
     else:
         form = ScaleForm()
     if request.method == "POST" and form.validate():
-        levels = _parse_levels(form.levels.data)
+        levels = referentials.parse_levels(form.levels.data)
         if levels is None:
             form.levels.errors.append(
                 _(
@@ -154,20 +137,8 @@ def scales(scale_id: int | None = None):
                 )
             )
         else:
-            before = scale.as_option() if scale else None
-            if scale is None:
-                scale = RatingScale(name="", levels=[])
-                db.session.add(scale)
-            scale.name, scale.levels = form.name.data.strip(), levels
-            scale.not_assessed = form.not_assessed.data
-            db.session.flush()
-            audit.record(
-                current_user,
-                "create" if before is None else "update",
-                "rating_scale",
-                scale.id,
-                before=before,
-                after=scale.as_option(),
+            referentials.save_scale(
+                current_user, scale, form.name.data, levels, form.not_assessed.data
             )
             db.session.commit()
             flash(_("Scale saved."), "success")
@@ -187,34 +158,17 @@ def skills(skill_id: int | None = None):
     if request.method == "POST" and request.form.get("archive") in ("0", "1") and skill:
         if not EmptyForm().validate():
             abort(400)
-        before = skill.snapshot()
-        skill.archived = request.form["archive"] == "1"
-        audit.record(
-            current_user, "update", "skill", skill.id, before=before, after=skill.snapshot()
-        )
+        referentials.set_skill_archived(current_user, skill, request.form["archive"] == "1")
         db.session.commit()
         return redirect(url_for("grids.skills"), 303)
     if request.method == "POST" and form.validate():
-        name = form.name.data.strip()
-        clash = db.session.scalar(sa.select(Skill.id).where(Skill.name == name))
-        if clash and clash != (skill.id if skill else None):
-            form.name.errors.append(_("This skill already exists."))
-        else:
-            before = skill.snapshot() if skill else None
-            if skill is None:
-                skill = Skill(name=name)
-                db.session.add(skill)
-            skill.name, skill.family = name, (form.family.data or "").strip() or None
-            skill.description = (form.description.data or "").strip() or None
-            db.session.flush()
-            audit.record(
-                current_user,
-                "create" if before is None else "update",
-                "skill",
-                skill.id,
-                before=before,
-                after=skill.snapshot(),
+        try:
+            referentials.save_skill(
+                current_user, skill, form.name.data, form.family.data, form.description.data
             )
+        except services.GridError as error:
+            form.name.errors.append(str(error))
+        else:
             db.session.commit()
             flash(_("Skill saved."), "success")
             return redirect(url_for("grids.skills"), 303)

@@ -175,6 +175,16 @@ def _apply(interview, question, change, *args, success: str, form=None, form_nam
     return _done(interview, question)
 
 
+def _delete(model, item_id: int, kind: QuestionKind, change, success: str):
+    """Delete one block row of an interview: load, authorise, apply."""
+    item = _get_or_404(model, item_id)
+    interview = _interview_or_404(item.interview_id)
+    question = _question_or_404(interview, kind)
+    if (refused := _guard(interview, question)) is not None:
+        return refused
+    return _apply(interview, question, change, interview, item, success=success)
+
+
 # --- objectives ----------------------------------------------------------------------
 
 
@@ -207,18 +217,12 @@ def add_objective(interview_id: int):
 @bp.post("/objectives/<int:objective_id>/delete")
 @login_required
 def delete_objective(objective_id: int):
-    objective = _get_or_404(Objective, objective_id)
-    interview = _interview_or_404(objective.interview_id)
-    question = _question_or_404(interview, QuestionKind.NEW_OBJECTIVES)
-    if (refused := _guard(interview, question)) is not None:
-        return refused
-    return _apply(
-        interview,
-        question,
+    return _delete(
+        Objective,
+        objective_id,
+        QuestionKind.NEW_OBJECTIVES,
         blocks.delete_objective,
-        interview,
-        objective,
-        success=_("Objective deleted."),
+        _("Objective deleted."),
     )
 
 
@@ -281,18 +285,12 @@ def add_training_request(interview_id: int):
 @bp.post("/trainings/<int:request_id>/delete")
 @login_required
 def delete_training_request(request_id: int):
-    training = _get_or_404(TrainingRequest, request_id)
-    interview = _interview_or_404(training.interview_id)
-    question = _question_or_404(interview, QuestionKind.TRAINING_REQUESTS)
-    if (refused := _guard(interview, question)) is not None:
-        return refused
-    return _apply(
-        interview,
-        question,
+    return _delete(
+        TrainingRequest,
+        request_id,
+        QuestionKind.TRAINING_REQUESTS,
         blocks.delete_training_request,
-        interview,
-        training,
-        success=_("Training request deleted."),
+        _("Training request deleted."),
     )
 
 
@@ -327,18 +325,12 @@ def add_action(interview_id: int):
 @bp.post("/actions/<int:action_id>/delete")
 @login_required
 def delete_action(action_id: int):
-    action = _get_or_404(FollowUpAction, action_id)
-    interview = _interview_or_404(action.interview_id)
-    question = _question_or_404(interview, QuestionKind.DECISIONS)
-    if (refused := _guard(interview, question)) is not None:
-        return refused
-    return _apply(
-        interview,
-        question,
+    return _delete(
+        FollowUpAction,
+        action_id,
+        QuestionKind.DECISIONS,
         blocks.delete_action,
-        interview,
-        action,
-        success=_("Action deleted."),
+        _("Action deleted."),
     )
 
 
@@ -427,7 +419,7 @@ def set_training_status(request_id: int):
     form = TrainingStatusForm()
     if not form.validate():
         field, errors = next(iter(form.errors.items()))
-        flash(f"{form[field].label.text}: {errors[0]}", "error")
+        flash(_("%(field)s: %(error)s", field=form[field].label.text, error=errors[0]), "error")
     else:
         try:
             blocks.set_training_status(

@@ -11,7 +11,7 @@ from hr import audit
 from hr.db import db
 from hr.grids.models import GridSection, GridVersion
 from hr.interviews.models import Interview
-from hr.security import can, manages
+from hr.security import can
 
 
 def interview_or_404(interview_id: int, *, read: str | None = None) -> Interview:
@@ -63,6 +63,3 @@ def visible_interviews(user) -> sa.ColumnElement[bool]:
         ),
     )
     return sa.or_(parties, team)
-
-
-__all__ = ["interview_or_404", "visible_interviews", "manages"]

@@ -6,12 +6,11 @@ from flask import abort, current_app, flash, redirect, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from hr import audit
-from hr.db import db, utcnow
+from hr.db import db
 from hr.htmx import render
-from hr.people import bp
+from hr.people import bp, import_batches
 from hr.people.forms import ImportApplyForm, ImportUploadForm
-from hr.people.import_fields import FIELDS, guess_mapping
+from hr.people.import_fields import FIELDS
 from hr.people.import_files import ImportFileError, read_table
 from hr.people.imports import ImportRefused, apply_import, plan_import
 from hr.people.models import ImportBatch
@@ -52,24 +51,8 @@ def import_upload():
             except ImportFileError as error:
                 form.file.errors.append(str(error))
             else:
-                batch = ImportBatch(
-                    uploaded_by_id=current_user.id,
-                    filename=filename[:255],
-                    content=content,
-                    mapping={"fields": guess_mapping(table.headers), "mode": form.mode.data},
-                )
-                db.session.add(batch)
-                db.session.flush()
-                audit.record(
-                    current_user,
-                    "upload",
-                    "import",
-                    batch.id,
-                    after={
-                        "filename": batch.filename,
-                        "rows": len(table.rows),
-                        "mode": form.mode.data,
-                    },
+                batch = import_batches.store_upload(
+                    current_user, filename, content, table, form.mode.data
                 )
                 db.session.commit()
                 return redirect(url_for("people.import_map", batch_id=batch.id), 303)
@@ -103,7 +86,7 @@ def import_map(batch_id: int):
     if request.method == "POST":
         if not form.validate():
             abort(400)
-        batch.mapping = {**batch.mapping, "fields": _mapping_from_form(table.headers)}
+        import_batches.save_mapping(current_user, batch, _mapping_from_form(table.headers))
         db.session.commit()
     mapping = batch.mapping["fields"]
     plan = plan_import(table, mapping, full_export=full)
@@ -150,8 +133,7 @@ def import_apply(batch_id: int):
         db.session.rollback()
         flash(str(error), "error")
         return redirect(url_for("people.import_map", batch_id=batch.id), 303)
-    batch.status, batch.applied_at, batch.report = "applied", utcnow(), plan.summary()
-    audit.record(current_user, "apply", "import", batch.id, after=plan.summary())
+    import_batches.mark_applied(current_user, batch, plan.summary())
     db.session.commit()
     flash(
         _(

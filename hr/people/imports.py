@@ -20,6 +20,7 @@ from hr.db import db
 from hr.people.import_fields import FIELDS, FIELDS_BY_NAME, PARSERS, CellError
 from hr.people.import_files import Table
 from hr.people.models import ContractType, Department, DepartmentKind, Employee, Site, normalize
+from hr.security import can
 
 EMPLOYEE_FIELDS = (
     "first_name",
@@ -322,7 +323,10 @@ def apply_import(
     today: date | None = None,
     source: str = "",
 ) -> ImportPlan:
-    """Apply in the current transaction; raise ImportRefused (writing nothing) on errors."""
+    """Apply in the current transaction; raise ImportRefused (writing nothing) on errors.
+    `actor` None is the system (command line); a user needs `people.import`."""
+    if actor is not None and not can(actor, "people.import"):
+        raise PermissionError("people.import")
     plan = plan_import(table, mapping, full_export)
     if not plan.ok:
         raise ImportRefused(_("The import has errors; nothing was changed."))

@@ -16,7 +16,7 @@ import sqlalchemy as sa
 
 from hr import audit
 from hr.db import db
-from hr.grids import services
+from hr.grids import referentials, services
 from hr.grids.models import LibraryQuestion, RatingScale, Skill
 
 LANGUAGES = ("fr", "en")
@@ -34,20 +34,13 @@ def _load_scales(actor, scales: list[dict]) -> tuple[int, dict[str, RatingScale]
     for spec in scales:
         scale = db.session.scalar(sa.select(RatingScale).where(RatingScale.code == spec["code"]))
         if scale is None:
-            scale = RatingScale(
-                code=spec["code"],
-                name=spec["name"],
-                levels=copy.deepcopy(spec["levels"]),
-                not_assessed=spec["not_assessed"],
-            )
-            db.session.add(scale)
-            db.session.flush()
-            audit.record(
+            scale = referentials.save_scale(
                 actor,
-                "create",
-                "rating_scale",
-                scale.id,
-                after={"code": scale.code} | scale.as_option(),
+                None,
+                spec["name"],
+                copy.deepcopy(spec["levels"]),
+                spec["not_assessed"],
+                code=spec["code"],
             )
             created += 1
         by_name[spec["name"]] = scale
@@ -59,12 +52,9 @@ def _load_skills(actor, skills: list[dict]) -> tuple[int, dict[str, Skill]]:
     for spec in skills:
         skill = db.session.scalar(sa.select(Skill).where(Skill.name == spec["name"]))
         if skill is None:
-            skill = Skill(
-                name=spec["name"], family=spec.get("family"), description=spec.get("description")
+            skill = referentials.save_skill(
+                actor, None, spec["name"], spec.get("family"), spec.get("description")
             )
-            db.session.add(skill)
-            db.session.flush()
-            audit.record(actor, "create", "skill", skill.id, after=skill.snapshot())
             created += 1
         by_name[spec["name"]] = skill
     return created, by_name
