@@ -50,13 +50,23 @@ def manages(user, employee: Employee) -> bool:
     """True when `employee` is below the user in the hierarchy."""
     if user.employee_id is None or employee.id == user.employee_id:
         return False
+    if employee.manager_id == user.employee_id:
+        return True
+    if not is_manager(user):
+        return False
+    return employee.id in _reports_below(user)
+
+
+def _reports_below(user) -> frozenset[int]:
+    """Everyone below the user, read once per request (one recursive query), so that a
+    page checking many people (a team, an org chart) costs one query, not one each."""
+    from hr.db import db
     from hr.people import org
 
-    key = ("manages", employee.id)
     cache = _cache()
-    if key not in cache:
-        cache[key] = org.is_below(user.employee_id, employee.id)
-    return cache[key]
+    if "reports_below" not in cache:
+        cache["reports_below"] = frozenset(db.session.scalars(org.reports_below(user.employee_id)))
+    return cache["reports_below"]
 
 
 def _is_self(user, employee) -> bool:

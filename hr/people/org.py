@@ -54,23 +54,6 @@ def manager_chain(employee: Employee) -> list[Employee]:
     return result
 
 
-def is_below(manager_id: int, employee_id: int) -> bool:
-    """True when `employee_id` reports, directly or not, to `manager_id`."""
-    chain = (
-        sa.select(Employee.manager_id.label("mid"), sa.literal(1).label("depth"))
-        .where(Employee.id == employee_id)
-        .cte("up", recursive=True)
-    )
-    up = aliased(Employee)
-    chain = chain.union_all(
-        sa.select(up.manager_id, chain.c.depth + 1)
-        .join(chain, up.id == chain.c.mid)
-        .where(chain.c.depth < 50)
-    )
-    found = db.session.scalar(sa.select(sa.func.count()).where(chain.c.mid == manager_id))
-    return bool(found)
-
-
 def department_subtree(department_id: int) -> sa.Select:
     """SELECT of the ids of a department and all departments below it."""
     tree = (

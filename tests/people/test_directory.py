@@ -129,3 +129,17 @@ def test_departments_tree_with_headcounts(client, login_as, company):
     login_as("employee")
     html = client.get("/departments", headers=EN).get_data(as_text=True)
     assert "Production" in html and "5 people" in html
+
+
+def test_a_team_page_checks_access_in_a_fixed_number_of_queries(client, login_as, company):
+    """The N+2 opens a manager's page: each team member's link needs an access check."""
+    login_as("skip")
+    manager = company.employees["manager"]
+    counts = []
+    for extra in (5, 45):
+        EmployeeFactory.create_batch(extra, manager=manager, department=company.department)
+        with count_queries() as queries:
+            html = client.get(f"/people/{manager.id}").get_data(as_text=True)
+        assert html.count('href="/people/') >= extra
+        counts.append(len(queries))
+    assert counts[0] == counts[1]
