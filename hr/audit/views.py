@@ -1,0 +1,1 @@
+"""Audit pages: interview and person timelines, audit search and export."""

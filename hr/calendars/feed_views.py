@@ -1,0 +1,1 @@
+"""Feed management pages and the public `/ical/<token>.ics` route."""

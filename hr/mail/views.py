@@ -1,0 +1,1 @@
+"""HR view of the outbox (failed and pending mails)."""
