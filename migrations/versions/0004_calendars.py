@@ -1,4 +1,4 @@
-"""calendar feeds and mail outbox
+"""calendar settings and scheduling
 
 Revision ID: 0004_calendars
 Revises: 0003_interviews

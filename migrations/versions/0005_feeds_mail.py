@@ -1,7 +1,7 @@
-"""legal compliance inputs
+"""calendar feeds and mail outbox
 
-Revision ID: 0006_compliance
-Revises: 0005_audit
+Revision ID: 0005_feeds_mail
+Revises: 0004_calendars
 Create Date: 2026-11-26 07:55:00
 
 """
@@ -12,8 +12,8 @@ import hr.db  # noqa: F401  (custom column types)
 
 
 # revision identifiers, used by Alembic.
-revision = '0006_compliance'
-down_revision = '0005_audit'
+revision = '0005_feeds_mail'
+down_revision = '0004_calendars'
 branch_labels = None
 depends_on = None
 
