@@ -9,12 +9,13 @@ FLASK  := $(BIN)/flask --app app
 CATALOGS := $(wildcard hr/translations/*/LC_MESSAGES/messages.po)
 COMPILED := $(CATALOGS:.po=.mo)
 
-.PHONY: run dev test lint format translations extract-messages clean help
+.PHONY: run dev test lint format translations extract-messages clean help bench
 
 help:
 	@echo "make run    install, migrate, load the demo company if empty, serve on http://$(HOST):$(PORT)"
 	@echo "make dev    the same with Flask's reloading development server"
 	@echo "make test   install test tools, lint, run the test suite (TEST_DATABASE_URL for PostgreSQL)"
+	@echo "make bench  5,000 employees × 8 years under gunicorn + wrk, next to a bare-Flask baseline"
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -43,6 +44,7 @@ instance:
 run: translations | instance
 	$(FLASK) db upgrade && $(FLASK) hr load-grids
 	$(FLASK) hr seed-demo --if-empty
+	-$(FLASK) hr mail-retry
 	@echo ""
 	@echo "Parcours on http://$(HOST):$(PORT)  (demo logins above; password: demo)"
 	$(BIN)/gunicorn --workers $(WORKERS) --bind $(HOST):$(PORT) --access-logfile - app:app
@@ -60,8 +62,15 @@ format: $(VENV)/.installed-test
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-test: $(VENV)/.installed-test translations lint
+# Mozilla's ical.js (Thunderbird's parser) checks the feeds in tests/calendars.
+tests/js/node_modules/.package-lock.json: tests/js/package.json tests/js/package-lock.json
+	cd tests/js && npm ci --no-audit --no-fund --loglevel=error
+
+test: $(VENV)/.installed-test translations lint tests/js/node_modules/.package-lock.json
 	$(BIN)/pytest $(PYTEST_ARGS)
+
+bench: translations
+	$(BIN)/python -m bench.run $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) hr/translations/*/LC_MESSAGES/*.mo .pytest_cache .ruff_cache

@@ -136,18 +136,6 @@ def import_employees_command(
     )
 
 
-@hr_cli.command("audit-verify")
-def audit_verify_command() -> None:
-    """Recompute the audit hash chain; exit 1 at the first broken link."""
-    from hr.audit.services import verify_chain
-
-    count, bad = verify_chain()
-    if bad is not None:
-        click.echo(f"Audit chain broken at event {bad} (after {count} intact events).", err=True)
-        sys.exit(1)
-    click.echo(f"Audit chain intact: {count} events.")
-
-
 @hr_cli.command("load-grids")
 @click.option(
     "--language",
@@ -170,4 +158,10 @@ def load_grids_command(language: str) -> None:
 
 
 def init_app(app: Flask) -> None:
+    from hr.audit.commands import audit_cli
+    from hr.calendars import feed_commands as _feed_commands  # noqa: F401
+    from hr.compliance import commands as _compliance_commands  # noqa: F401
+    from hr.mail import commands as _mail_commands  # noqa: F401
+
+    hr_cli.add_command(audit_cli)
     app.cli.add_command(hr_cli)

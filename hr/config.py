@@ -70,6 +70,20 @@ def load_config(instance_path: Path, overrides: dict | None = None) -> dict:
         "IMPORT_MAX_BYTES": int(os.environ.get("IMPORT_MAX_BYTES", 5 * 1024 * 1024)),
         "IMPORT_MAX_ROWS": int(os.environ.get("IMPORT_MAX_ROWS", 50_000)),
         "PAGE_SIZE": 25,
+        # Absolute links in e-mails and CLI output, and the host in calendar UIDs
+        # (ICAL_UID_HOST keeps UIDs stable if the public address ever changes).
+        "PUBLIC_URL": os.environ.get("PUBLIC_URL", "").rstrip("/") or None,
+        "ICAL_UID_HOST": os.environ.get("ICAL_UID_HOST") or None,
+        "FEED_RATE_LIMIT": os.environ.get("FEED_RATE_LIMIT", "30 per minute;300 per day"),
+        # Outgoing mail: without SMTP_HOST, messages are written to MAIL_DIR as .eml files.
+        "SMTP_HOST": os.environ.get("SMTP_HOST") or None,
+        "SMTP_PORT": int(os.environ.get("SMTP_PORT") or 0) or None,
+        "SMTP_TLS": os.environ.get("SMTP_TLS", "starttls").strip().lower(),
+        "SMTP_USER": os.environ.get("SMTP_USER") or None,
+        "SMTP_PASSWORD": os.environ.get("SMTP_PASSWORD") or None,
+        "SMTP_TIMEOUT": float(os.environ.get("SMTP_TIMEOUT", 10)),
+        "MAIL_FROM": os.environ.get("MAIL_FROM") or None,
+        "MAIL_DIR": os.environ.get("MAIL_DIR") or str(instance_path / "mail"),
         # Number of reverse proxies in front of the app whose X-Forwarded-* to trust.
         "TRUSTED_PROXIES": int(os.environ.get("TRUSTED_PROXIES", 0)),
     }

@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import sqlalchemy as sa
+from flask import has_request_context, request
 from flask_sqlalchemy import SQLAlchemy
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
@@ -78,7 +79,15 @@ def _sqlite_on_connect(dbapi_connection, connection_record):
     cursor.close()
 
 
+WRITING_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
+
+
 @event.listens_for(Engine, "begin")
 def _sqlite_on_begin(conn):
+    """SQLite: a request that changes data takes the write lock when its transaction
+    starts (BEGIN IMMEDIATE, waiting up to busy_timeout). A deferred transaction that read
+    first could not take it later once another worker has committed ("database is
+    locked"); reads (GET) stay deferred and never wait for writers (WAL)."""
     if conn.dialect.name == "sqlite":
-        conn.exec_driver_sql("BEGIN")
+        writing = has_request_context() and request.method in WRITING_METHODS
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if writing else "BEGIN")

@@ -2,7 +2,15 @@
 
 from hr.audit.models import AuditEvent
 from hr.auth.models import User
+from hr.calendars.feeds import FeedToken
 from hr.campaigns.models import Campaign
+from hr.compliance.models import (
+    Absence,
+    Mandate,
+    PenaltyPayment,
+    Progression,
+    TrainingRecord,
+)
 from hr.core.models import Setting
 from hr.grids.models import (
     Grid,
@@ -23,12 +31,20 @@ from hr.interviews.models import (
     Signature,
     TrainingRequest,
 )
+from hr.mail.models import OutboxMessage
 from hr.people.models import Department, Employee, ImportBatch, Site
 
 __all__ = [
+    "Absence",
+    "Mandate",
+    "PenaltyPayment",
+    "Progression",
+    "TrainingRecord",
     "Addendum",
     "Answer",
     "Campaign",
+    "FeedToken",
+    "OutboxMessage",
     "FollowUpAction",
     "Interview",
     "Objective",

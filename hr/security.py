@@ -129,6 +129,14 @@ RULES = {
     "grids.view": lambda u, o: u.is_hr or is_manager(u),
     "accounts.manage": lambda u, o: u.is_admin,
     "settings.manage": lambda u, o: u.is_admin,
+    # Legal compliance: HR and managers (their team) see the dashboard; the panel on a
+    # person's page follows the contract details; inputs, imports, penalties: HR.
+    "compliance.view": lambda u, o: u.is_hr or is_manager(u),
+    "compliance.person": _view_person_contract,
+    "compliance.manage": lambda u, o: u.is_hr,
+    "mail.outbox": lambda u, o: u.is_hr,
+    # The whole audit log (search, CSV export): HR and administrators.
+    "audit.search": lambda u, o: u.is_hr or u.is_admin,
 }
 
 

@@ -53,7 +53,7 @@ class IsolatedClient(FlaskClient):
 
 
 @pytest.fixture(scope="session")
-def app(database_url):
+def app(database_url, tmp_path_factory):
     os.environ["DATABASE_URL"] = database_url
     application = create_app(
         {
@@ -63,6 +63,8 @@ def app(database_url):
             "BABEL_DEFAULT_LOCALE": "en",
             "WTF_CSRF_ENABLED": False,
             "LOGIN_RATE_LIMIT": "1000 per minute",
+            # Without SMTP, invitations become .eml files: not in the developer's instance/.
+            "MAIL_DIR": str(tmp_path_factory.mktemp("mail")),
         }
     )
     application.test_client_class = IsolatedClient

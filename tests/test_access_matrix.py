@@ -54,6 +54,34 @@ PAGES = {
     "/interviews/actions": dict(
         anonymous="login", employee=200, manager=200, skip=200, outsider=200, hr=200, admin=200
     ),
+    "/calendar/feeds": dict(
+        anonymous="login", employee=200, manager=200, skip=200, outsider=200, hr=200, admin=200
+    ),
+    "/mail/": dict(
+        anonymous="login", employee=403, manager=403, skip=403, outsider=403, hr=200, admin=403
+    ),
+    "/decisions/": dict(
+        anonymous="login", employee=200, manager=200, skip=200, outsider=200, hr=200, admin=200
+    ),
+    "/audit/": dict(
+        anonymous="login", employee=403, manager=403, skip=403, outsider=403, hr=200, admin=200
+    ),
+    # legal compliance: HR and managers (their team); HR's reports and imports
+    "/compliance/": dict(
+        anonymous="login", employee=403, manager=200, skip=200, outsider=403, hr=200, admin=403
+    ),
+    "/compliance/alerts": dict(
+        anonymous="login", employee=403, manager=200, skip=200, outsider=403, hr=200, admin=403
+    ),
+    "/compliance/penalties": dict(
+        anonymous="login", employee=403, manager=403, skip=403, outsider=403, hr=200, admin=403
+    ),
+    "/compliance/cse": dict(
+        anonymous="login", employee=403, manager=403, skip=403, outsider=403, hr=200, admin=403
+    ),
+    "/compliance/absences/import": dict(
+        anonymous="login", employee=403, manager=403, skip=403, outsider=403, hr=200, admin=403
+    ),
     "/password": dict(
         anonymous="login", employee=200, manager=200, skip=200, outsider=200, hr=200, admin=200
     ),

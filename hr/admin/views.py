@@ -119,10 +119,7 @@ def settings():
     require(current_user, "settings.manage")
     form = SettingsForm(data=all_settings())
     if form.validate_on_submit():
-        changed = update_settings(
-            current_user,
-            {"company_name": form.company_name.data.strip(), "timezone": form.timezone.data},
-        )
+        changed = update_settings(current_user, form.values())
         db.session.commit()
         flash(_("Settings saved.") if changed else _("Nothing to change."), "success")
         return redirect(url_for("admin.settings"), 303)

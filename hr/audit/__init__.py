@@ -3,8 +3,8 @@ read it (timelines, search)."""
 
 from flask import Blueprint
 
-from hr.audit.services import record
+from hr.audit.services import record, record_many
 
 bp = Blueprint("audit", __name__, url_prefix="/audit")
 
-__all__ = ["bp", "record"]
+__all__ = ["bp", "record", "record_many"]

@@ -2,8 +2,10 @@
 
 Each event's hash covers its content and the previous event's hash, so altering or
 removing any row breaks the chain from that row on. The chain head is read once per
-transaction (then kept in `session.info`) under a PostgreSQL advisory lock, so that
-two workers never chain onto the same head.
+transaction (then kept in `session.info`) while holding the database's write lock for
+the chain — a PostgreSQL advisory lock, SQLite's own write lock — so that two workers
+never chain onto the same head: the second waits until the first commits, then reads
+the new head.
 """
 
 from __future__ import annotations
@@ -81,15 +83,27 @@ def _hash_input(values: dict) -> dict:
     return fields
 
 
-def hashed_fields(ev: AuditEvent) -> dict:
-    return _hash_input({k: getattr(ev, k) for k in HASHED})
+def _lock_chain(session: Session) -> None:
+    """Serialise chain writers until the end of the transaction.
+
+    PostgreSQL: a transaction-scoped advisory lock (READ COMMITTED then sees the head
+    the previous holder committed). SQLite has one writer at a time but a deferred
+    transaction only takes the write lock at its first write: a statement that writes
+    nothing (no row matches, so the append-only triggers do not fire) takes it now,
+    waiting `busy_timeout` for the current writer, before the head is read. (A
+    transaction that already read, and whose snapshot another writer has since made
+    stale, gets "database is locked" here instead: it fails, it never forks.)"""
+    dialect = session.get_bind().dialect.name
+    if dialect == "postgresql":
+        session.execute(sa.text("SELECT pg_advisory_xact_lock(:k)"), {"k": AUDIT_LOCK_KEY})
+    elif dialect == "sqlite":
+        session.execute(sa.text("DELETE FROM audit_events WHERE 0 = 1"))
 
 
 def _chain_head(session: Session) -> str:
     head = session.info.get(_HEAD)
     if head is None:
-        if session.get_bind().dialect.name == "postgresql":
-            session.execute(sa.text("SELECT pg_advisory_xact_lock(:k)"), {"k": AUDIT_LOCK_KEY})
+        _lock_chain(session)
         head = (
             session.scalar(sa.select(AuditEvent.hash).order_by(AuditEvent.id.desc()).limit(1))
             or GENESIS
@@ -189,24 +203,34 @@ def record_many(actor, entries) -> int:
     return len(rows)
 
 
-def verify_chain(batch_size: int = 5000):
-    """Walk the chain in id order, streaming; return (checked_count, first_bad_id)."""
+VERIFY_COLUMNS = (AuditEvent.id, AuditEvent.prev_hash, AuditEvent.hash) + tuple(
+    getattr(AuditEvent, name) for name in HASHED
+)
+
+
+def verify_chain(batch_size: int = 5000, progress=None):
+    """Walk the chain in id order; return (checked_count, first_bad_id or None).
+
+    Rows are streamed (`yield_per`: a server-side cursor on PostgreSQL), never
+    loaded as objects, so memory stays flat for millions of events. A row is bad when
+    its stored hash does not match its content or it does not chain onto the previous
+    row (an event altered, inserted or removed). `progress(count)` is called every
+    `batch_size` rows."""
     prev = GENESIS
     count = 0
-    last_id = 0
-    while True:
-        rows = db.session.scalars(
-            sa.select(AuditEvent)
-            .where(AuditEvent.id > last_id)
-            .order_by(AuditEvent.id)
-            .limit(batch_size)
-        ).all()
-        if not rows:
-            return count, None
-        for ev in rows:
-            if ev.prev_hash != prev or event_hash(hashed_fields(ev), prev) != ev.hash:
-                return count, ev.id
-            prev = ev.hash
+    names = [c.key for c in VERIFY_COLUMNS]
+    query = sa.select(*VERIFY_COLUMNS).order_by(AuditEvent.id)
+    result = db.session.connection().execute(query.execution_options(yield_per=batch_size))
+    try:
+        for row in result:
+            values = dict(zip(names, row, strict=True))
+            fields = _hash_input(values)
+            if values["prev_hash"] != prev or event_hash(fields, prev) != values["hash"]:
+                return count, values["id"]
+            prev = values["hash"]
             count += 1
-            last_id = ev.id
-        db.session.expunge_all()
+            if progress is not None and count % batch_size == 0:
+                progress(count)
+    finally:
+        result.close()
+    return count, None

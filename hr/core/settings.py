@@ -12,6 +12,19 @@ from hr.request_cache import request_cache
 DEFAULTS: dict[str, object] = {
     "company_name": "",
     "timezone": "Europe/Paris",
+    # Scheduling from the calendar warns outside these hours and days (ISO weekdays).
+    "work_day_start": "09:00",
+    "work_day_end": "18:00",
+    "working_days": [1, 2, 3, 4, 5],
+    "holiday_subdivision": "",  # "" metropolitan France; "57" Moselle, "6AE" Alsace…
+    # Legal compliance (hr.compliance): the company's headcount for the thresholds
+    # (CPF penalty from 50, L6323-13; None = counted from the people in Parcours), the
+    # career-interview interval (48 months at most), the offer after maternity/parental
+    # leave despite the 12-month exception, the age of the mid-career visit.
+    "company_headcount": None,
+    "career_interval_months": 48,
+    "return_always_offer_parental": True,
+    "mid_career_age": 45,
 }
 
 

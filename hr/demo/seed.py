@@ -18,6 +18,7 @@ from hr.auth.models import User
 from hr.auth.passwords import hash_password
 from hr.core.settings import update_settings
 from hr.db import db
+from hr.demo.compliance import build_compliance
 from hr.demo.history import build_history
 from hr.demo.names import DEPARTMENTS, FIRST_NAMES, LAST_NAMES, SITES
 from hr.grids.shipped import load_shipped
@@ -223,6 +224,12 @@ def seed_demo(
         audit.record(None, "create", "employee", emp.id, after=emp.snapshot(), reason="seed-demo")
     load_shipped("fr")
     interviews = build_history(today, seed, years, accounts) if history else {}
+    if history:
+        build_compliance(today, seed, accounts)
+    if history:  # interviews over the coming weeks and deadlines through the year
+        from hr.demo.calendar import add_calendar
+
+        interviews = add_calendar(today, seed, accounts)
     return SeedResult(
         employees=len(people),
         departments=db.session.scalar(sa.select(sa.func.count(Department.id))),

@@ -16,6 +16,7 @@ from flask import abort, current_app, flash, g, make_response, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
+from hr import audit
 from hr.db import db
 from hr.grids.models import GridQuestion, GridSection, QuestionKind
 from hr.grids.question_form import scoped_ids
@@ -386,6 +387,15 @@ def trainings():
     filters = followup.TrainingFilters.from_args(request.args)
     if request.args.get("format") == "csv":
         rows, _total, _page, _pages = followup.training_requests(current_user, filters, None)
+        audit.record(
+            current_user,
+            "export",
+            "training_request",
+            "list",
+            after={"format": "csv", "rows": len(rows)}
+            | {k: v for k, v in filters.as_args().items() if v is not None},
+        )
+        db.session.commit()
         response = make_response(followup.training_csv(rows))
         response.mimetype = "text/csv"
         response.charset = "utf-8"

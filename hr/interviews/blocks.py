@@ -278,7 +278,15 @@ def review_objective(
     if after == before:
         return
     db.session.flush()
-    audit.record(actor, "review", "objective", objective.id, before=before, after=after)
+    audit.record(
+        actor,
+        "review",
+        "objective",
+        objective.id,
+        before=before,
+        after=after,
+        on_behalf_of=services.acting_for(actor, interview),
+    )
 
 
 def apply_reviews(interview: Interview, actor=None) -> None:
@@ -349,7 +357,14 @@ def add_objective(
     )
     db.session.add(objective)
     db.session.flush()
-    audit.record(actor, "create", "objective", objective.id, after=_objective_snapshot(objective))
+    audit.record(
+        actor,
+        "create",
+        "objective",
+        objective.id,
+        after=_objective_snapshot(objective),
+        on_behalf_of=services.acting_for(actor, interview),
+    )
     return objective
 
 
@@ -360,7 +375,14 @@ def delete_objective(actor, interview: Interview, objective: Objective) -> None:
     before = _objective_snapshot(objective)
     db.session.delete(objective)
     db.session.flush()
-    audit.record(actor, "delete", "objective", objective.id, before=before)
+    audit.record(
+        actor,
+        "delete",
+        "objective",
+        objective.id,
+        before=before,
+        on_behalf_of=services.acting_for(actor, interview),
+    )
 
 
 # --- training requests ---------------------------------------------------------------
@@ -409,7 +431,14 @@ def add_training_request(
     )
     db.session.add(request)
     db.session.flush()
-    audit.record(actor, "create", "training_request", request.id, after=_training_snapshot(request))
+    audit.record(
+        actor,
+        "create",
+        "training_request",
+        request.id,
+        after=_training_snapshot(request),
+        on_behalf_of=services.acting_for(actor, interview),
+    )
     return request
 
 
@@ -422,7 +451,14 @@ def delete_training_request(actor, interview: Interview, request: TrainingReques
     before = _training_snapshot(request)
     db.session.delete(request)
     db.session.flush()
-    audit.record(actor, "delete", "training_request", request.id, before=before)
+    audit.record(
+        actor,
+        "delete",
+        "training_request",
+        request.id,
+        before=before,
+        on_behalf_of=services.acting_for(actor, interview),
+    )
 
 
 def set_training_status(
@@ -504,7 +540,14 @@ def add_action(
     )
     db.session.add(action)
     db.session.flush()
-    audit.record(actor, "create", "follow_up_action", action.id, after=_action_snapshot(action))
+    audit.record(
+        actor,
+        "create",
+        "follow_up_action",
+        action.id,
+        after=_action_snapshot(action),
+        on_behalf_of=services.acting_for(actor, interview),
+    )
     return action
 
 
@@ -517,7 +560,14 @@ def delete_action(actor, interview: Interview, action: FollowUpAction) -> None:
     before = _action_snapshot(action)
     db.session.delete(action)
     db.session.flush()
-    audit.record(actor, "delete", "follow_up_action", action.id, before=before)
+    audit.record(
+        actor,
+        "delete",
+        "follow_up_action",
+        action.id,
+        before=before,
+        on_behalf_of=services.acting_for(actor, interview),
+    )
 
 
 def can_complete(user, action: FollowUpAction) -> bool:

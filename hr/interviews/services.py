@@ -81,7 +81,41 @@ def _transition(
         before=before,
         after=interview.snapshot(),
         reason=reason,
+        on_behalf_of=None if action == "force_close" else acting_for(actor, interview),
     )
+
+
+def acting_for(actor, interview: Interview):
+    """The interviewer's account when someone else acts on the manager's side (HR, or a
+    manager above standing in): audit events record on whose behalf."""
+    if (
+        actor is None
+        or interview.interviewer_id is None
+        or actor.employee_id in (interview.interviewer_id, interview.employee_id)
+    ):
+        return None
+    from hr.auth.models import User
+
+    return db.session.scalar(sa.select(User).where(User.employee_id == interview.interviewer_id))
+
+
+def _place(interview: Interview) -> tuple:
+    """When and where: a change of these sends an updated invitation."""
+    return (
+        interview.scheduled_start,
+        interview.scheduled_end,
+        interview.location,
+        interview.video_link,
+    )
+
+
+def _invite(actor, interview: Interview, change: str, before: tuple | None = None) -> None:
+    """E-mail invitations (iMIP) in this transaction's outbox; sent after the commit."""
+    from hr.mail.invitations import queue_interview_mails
+
+    if change == "rescheduled" and before == _place(interview):
+        return
+    queue_interview_mails(actor, interview, change)
 
 
 def status_label(status) -> str:
@@ -170,6 +204,8 @@ def schedule(
     if end <= start:
         raise InterviewError(_("The interview must end after it starts."))
     to = Status.SCHEDULED if interview.status == Status.TO_SCHEDULE else None
+    first = interview.scheduled_start is None
+    before = _place(interview)
     _transition(
         actor,
         interview,
@@ -180,6 +216,7 @@ def schedule(
         location=(location or "").strip() or None,
         video_link=(video_link or "").strip() or None,
     )
+    _invite(actor, interview, "scheduled" if first else "rescheduled", before)
 
 
 def open_preparation(actor, interview: Interview) -> None:
@@ -198,6 +235,7 @@ def cancel(actor, interview: Interview, reason: str) -> None:
     if not (reason or "").strip():
         raise InterviewError(_("Give the reason for cancelling."))
     _transition(actor, interview, "cancel", reason=reason.strip(), cancel_reason=reason.strip())
+    _invite(actor, interview, "cancelled")
 
 
 def decline(actor, interview: Interview, declined_on: date, comment: str | None = None) -> None:
@@ -211,6 +249,7 @@ def decline(actor, interview: Interview, declined_on: date, comment: str | None 
         declined_on=declined_on,
         offered_on=interview.offered_on or interview.created_at.date(),
     )
+    _invite(actor, interview, "cancelled")  # a meeting already in calendars goes away
 
 
 # --- answers -----------------------------------------------------------------------
@@ -306,6 +345,7 @@ def save_answer(
             "interview",
             interview.id,
             after={f"q{question.id}.{party.value}": value},
+            on_behalf_of=None if party == Party.EMPLOYEE else acting_for(actor, interview),
         )
         return answer
     if expected_version is not None and answer.version != expected_version:
@@ -325,6 +365,7 @@ def save_answer(
         interview.id,
         before={f"q{question.id}.{party.value}": before},
         after={f"q{question.id}.{party.value}": value},
+        on_behalf_of=None if party == Party.EMPLOYEE else acting_for(actor, interview),
     )
     return answer
 

@@ -99,6 +99,11 @@ class Employee(db.Model):
     # Working time as a percentage of full time (100 = full time, 80 = "temps partiel 80 %").
     work_time_percent: Mapped[int] = mapped_column(default=100)
     left_on: Mapped[date | None] = mapped_column(index=True)
+    # Legal compliance (hr.compliance): the day the employee was told at hire about the
+    # career interview (L6315-1), and the date — only the date — of the mid-career
+    # occupational-health visit.
+    career_info_given_on: Mapped[date | None]
+    mid_career_visit_on: Mapped[date | None]
     # Lower-case, accent-free "name number e-mail job" kept for search-as-you-type.
     search_key: Mapped[str] = mapped_column(sa.String(700), default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

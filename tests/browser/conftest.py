@@ -91,6 +91,7 @@ def live_server(tmp_dir: Path) -> Iterator[LiveServer]:
                 "SECRET_KEY": "browser-test-secret",
                 "WTF_CSRF_ENABLED": True,
                 "RATELIMIT_ENABLED": False,
+                "MAIL_DIR": str(tmp_dir / "mail"),
             }
         )
     finally:

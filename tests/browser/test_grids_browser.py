@@ -32,7 +32,9 @@ def create_scale(page: Page) -> None:
 
 
 def create_grid(page: Page) -> None:
-    page.get_by_role("navigation", name="Main menu").get_by_role("link", name="Grids").click()
+    menu = page.get_by_role("navigation", name="Main menu")
+    menu.get_by_text("More").click()  # HR tools sit in the "More" menu
+    menu.get_by_role("link", name="Grids").click()
     expect(page).to_have_url(re.compile(r"/grids/$"))
     form = page.locator("section.card", has=page.get_by_role("heading", name="New grid"))
     form.get_by_label("Interview type").select_option(label="Annual evaluation")
