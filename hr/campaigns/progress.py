@@ -16,6 +16,7 @@ from hr.interviews.models import ENDED, LOCKED, Interview, Status
 from hr.people.models import Department, Employee
 
 LATE_LISTED = 100  # late interviews listed on the progress page; the rest via the list
+GROUPS_LISTED = 50  # departments and interviewers listed, most late first; all on demand
 
 # The order statuses are shown in, from the start of the life cycle to its ends.
 STATUS_ORDER = [
@@ -84,20 +85,45 @@ def _counts_query(campaign_id: int, today: date, *group):
     )
 
 
-def _grouped(rows) -> list[Counts]:
-    groups: dict = {}
-    for key, label, status, count, late in rows:
-        groups.setdefault(key, Counts(key=key, label=label)).add(status, count, late)
-    return sorted(groups.values(), key=lambda c: (c.label is None, (c.label or "").lower()))
+def _groups_query(campaign_id: int, today: date, key, label, limit: int | None):
+    """One row per group with a count per status (pivoted in SQL), the late ones and
+    the number of groups in all; the groups with the most late, then open, interviews
+    first — so that a bounded table shows the ones to chase."""
+    per_status = [
+        sa.func.sum(sa.case((Interview.status == status, 1), else_=0)) for status in STATUS_ORDER
+    ]
+    late = sa.func.sum(sa.case((late_clause(today), 1), else_=0))
+    opened = sa.func.sum(sa.case((Interview.status.not_in(ENDED), 1), else_=0))
+    query = (
+        sa.select(key, label, late, sa.func.count().over(), *per_status)
+        .select_from(Interview)
+        .where(Interview.campaign_id == campaign_id)
+        .group_by(key, label)
+        .order_by(late.desc(), opened.desc(), label, key)
+    )
+    return query if limit is None else query.limit(limit)
+
+
+def _grouped(rows) -> tuple[list[Counts], int]:
+    """The groups of a `_groups_query`, and how many there are in all."""
+    groups, in_all = [], 0
+    for key, label, late, group_count, *per_status in rows:
+        counts = Counts(key=key, label=label, late=late or 0)
+        counts.by_status = {s: n for s, n in zip(STATUS_ORDER, per_status, strict=True) if n}
+        groups.append(counts)
+        in_all = group_count
+    return groups, in_all
 
 
 @dataclass
 class Progress:
     overall: Counts
-    departments: list[Counts]
+    departments: list[Counts]  # the GROUPS_LISTED most late first (all with limit=None)
     interviewers: list[Counts]
     late: list  # the first LATE_LISTED late interviews, oldest due date first
     today: date
+    department_count: int = 0  # groups in all, listed or not
+    interviewer_count: int = 0
 
     @property
     def statuses(self) -> list[Status]:
@@ -106,30 +132,36 @@ class Progress:
         return [s for s in STATUS_ORDER if s in seen]
 
 
-def progress(campaign: Campaign, today: date | None = None) -> Progress:
-    """Four queries: per status, per department, per interviewer, the late ones."""
+def progress(
+    campaign: Campaign, today: date | None = None, limit: int | None = GROUPS_LISTED
+) -> Progress:
+    """Four queries: per status, per department, per interviewer, the late ones. The
+    department and interviewer tables hold `limit` rows at most (None: all)."""
     today = today or date.today()
     overall = campaign_counts(campaign, today)
-    departments = _grouped(
+    departments, department_count = _grouped(
         db.session.execute(
-            _counts_query(campaign.id, today, Department.id, Department.name)
+            _groups_query(campaign.id, today, Department.id, Department.name, limit)
             .join(Employee, Employee.id == Interview.employee_id)
             .outerjoin(Department, Department.id == Employee.department_id)
         )
     )
     interviewer = aliased(Employee, name="interviewer")
-    interviewers = _grouped(
+    interviewers, interviewer_count = _grouped(
         db.session.execute(
-            _counts_query(
+            _groups_query(
                 campaign.id,
                 today,
                 interviewer.id,
                 (interviewer.last_name + " " + interviewer.first_name).label("name"),
+                limit,
             ).outerjoin(interviewer, interviewer.id == Interview.interviewer_id)
         )
     )
     late = interview_list(campaign, InterviewFilter(late=True), today, limit=LATE_LISTED)
-    return Progress(overall, departments, interviewers, late, today)
+    return Progress(
+        overall, departments, interviewers, late, today, department_count, interviewer_count
+    )
 
 
 # --- the interview lists (drill-down) --------------------------------------------------

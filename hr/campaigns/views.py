@@ -423,13 +423,17 @@ def close(campaign_id: int):
 @bp.get("/<int:campaign_id>/progress", endpoint="progress")
 @login_required
 def progress_page(campaign_id: int):
-    """Counts per status, department and interviewer; the late interviews to chase."""
+    """Counts per status, department and interviewer; the late interviews to chase.
+    The department and interviewer tables show the groups most behind first, a bounded
+    number of them unless `?all=1` asks for every one."""
     require(current_user, "campaigns.manage")
     campaign = _campaign_or_404(campaign_id)
+    show_all = request.args.get("all") == "1"
     return render(
         "campaigns/progress.html",
         campaign=campaign,
-        progress=progress.progress(campaign),
+        progress=progress.progress(campaign, limit=None if show_all else progress.GROUPS_LISTED),
+        show_all=show_all,
         **CONTEXT,
     )
 

@@ -27,7 +27,16 @@ from hr.people import org
 OPEN = [s for s in Status if s not in ENDED]
 
 
+ORDER = (
+    Interview.scheduled_start.is_(None),
+    Interview.scheduled_start,
+    Interview.due_date,
+    Interview.id,
+)
+
+
 def _interviews(*where, limit=10):
+    """One short list of interviews, in one query."""
     return db.session.scalars(
         sa.select(Interview)
         .where(*where)
@@ -36,14 +45,46 @@ def _interviews(*where, limit=10):
             joinedload(Interview.interview_type),
             joinedload(Interview.interviewer),
         )
-        .order_by(
-            Interview.scheduled_start.is_(None),
-            Interview.scheduled_start,
-            Interview.due_date,
-            Interview.id,
-        )
+        .order_by(*ORDER)
         .limit(limit)
     ).all()
+
+
+def _lists(wheres: dict[str, tuple], limit: int = 10) -> dict[str, list[Interview]]:
+    """Several short interview lists in two queries, however many lists: one UNION ALL
+    of their first `limit` ids (each list in its own order), then the interviews with
+    what the dashboards show of them."""
+    parts = []
+    for name, where in wheres.items():
+        ranked = (
+            sa.select(
+                sa.cast(sa.literal(name), sa.String).label("list"),  # typed for PostgreSQL
+                Interview.id.label("id"),
+                sa.func.row_number().over(order_by=ORDER).label("position"),
+            )
+            .where(*where)
+            .order_by(*ORDER)
+            .limit(limit)
+            .subquery()
+        )
+        parts.append(sa.select(ranked.c.list, ranked.c.id, ranked.c.position))
+    rows = db.session.execute(sa.union_all(*parts)).all()
+    loaded = {
+        i.id: i
+        for i in db.session.scalars(
+            sa.select(Interview)
+            .where(Interview.id.in_({row.id for row in rows}))
+            .options(
+                joinedload(Interview.employee),
+                joinedload(Interview.interview_type),
+                joinedload(Interview.interviewer),
+            )
+        )
+    }
+    lists: dict[str, list[Interview]] = {name: [] for name in wheres}
+    for row in sorted(rows, key=lambda r: r.position):
+        lists[row.list].append(loaded[row.id])
+    return lists
 
 
 def _unsigned_by(role: SignatureRole):
@@ -56,14 +97,19 @@ def _unsigned_by(role: SignatureRole):
 
 def employee_board(employee_id: int) -> dict:
     mine = Interview.employee_id == employee_id
+    lists = _lists(
+        {
+            "next": (mine, Interview.status.in_(OPEN)),
+            "to_sign": (
+                mine,
+                Interview.status == Status.AWAITING_SIGNATURE,
+                ~_unsigned_by(SignatureRole.INTERVIEWER),
+                _unsigned_by(SignatureRole.EMPLOYEE),
+            ),
+        }
+    )
     return {
-        "next": _interviews(mine, Interview.status.in_(OPEN)),
-        "to_sign": _interviews(
-            mine,
-            Interview.status == Status.AWAITING_SIGNATURE,
-            ~_unsigned_by(SignatureRole.INTERVIEWER),
-            _unsigned_by(SignatureRole.EMPLOYEE),
-        ),
+        **lists,
         "objectives": db.session.scalars(
             sa.select(Objective)
             .where(Objective.employee_id == employee_id, Objective.status == ObjectiveStatus.OPEN)
@@ -85,24 +131,28 @@ def manager_board(employee_id: int, today: date) -> dict:
             .group_by(Interview.status)
         ).all()
     )
-    return {
-        "counts": {Status(k): v for k, v in counts.items()},
-        "to_schedule": _interviews(conducting, Interview.status == Status.TO_SCHEDULE),
-        "this_week": _interviews(
-            conducting,
-            Interview.status.in_(OPEN),
-            Interview.scheduled_start >= week_start,
-            Interview.scheduled_start < week_end,
-        ),
-        "to_sign": _interviews(
-            conducting,
-            Interview.status == Status.AWAITING_SIGNATURE,
-            _unsigned_by(SignatureRole.INTERVIEWER),
-        ),
-        "overdue": _interviews(
-            sa.or_(conducting, team), Interview.status.in_(OPEN), Interview.due_date < today
-        ),
-    }
+    lists = _lists(
+        {
+            "to_schedule": (conducting, Interview.status == Status.TO_SCHEDULE),
+            "this_week": (
+                conducting,
+                Interview.status.in_(OPEN),
+                Interview.scheduled_start >= week_start,
+                Interview.scheduled_start < week_end,
+            ),
+            "to_sign": (
+                conducting,
+                Interview.status == Status.AWAITING_SIGNATURE,
+                _unsigned_by(SignatureRole.INTERVIEWER),
+            ),
+            "overdue": (
+                sa.or_(conducting, team),
+                Interview.status.in_(OPEN),
+                Interview.due_date < today,
+            ),
+        }
+    )
+    return {"counts": {Status(k): v for k, v in counts.items()}, **lists}
 
 
 def actions_owned(employee_id: int) -> list[FollowUpAction]:

@@ -53,6 +53,17 @@ class Party(enum.StrEnum):
 
 class Interview(db.Model):
     __tablename__ = "interviews"
+    __table_args__ = (
+        # Campaign progress answers from this index alone (migration 0008).
+        sa.Index(
+            "ix_interviews_campaign_progress",
+            "campaign_id",
+            "status",
+            "due_date",
+            "interviewer_id",
+            "employee_id",
+        ),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     interview_type_id: Mapped[int] = mapped_column(sa.ForeignKey("interview_types.id"), index=True)

@@ -10,7 +10,7 @@ from sqlalchemy.orm import joinedload
 from hr import security
 from hr.db import db
 from hr.people import org
-from hr.people.models import ContractType, Employee, normalize
+from hr.people.models import ContractType, Department, DepartmentKind, Employee, normalize
 
 
 @dataclass
@@ -74,3 +74,14 @@ def search(user, filters: DirectoryFilters, page_size: int):
         .offset((page - 1) * page_size)
     ).all()
     return rows, total, page, pages
+
+
+def department_choices(selected_id: int | None) -> list[tuple[int, str]]:
+    """(id, name) of the departments offered by the directory's filter: directions and
+    departments, whose filter includes their teams, without the teams themselves —
+    hundreds in a large company — except the one chosen. Plain rows, not objects."""
+    return db.session.execute(
+        sa.select(Department.id, Department.name)
+        .where(sa.or_(Department.kind != DepartmentKind.TEAM, Department.id == selected_id))
+        .order_by(Department.name)
+    ).all()

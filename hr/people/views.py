@@ -42,7 +42,9 @@ def index():
         contract_labels=CONTRACT_LABELS,
     )
     if not request.htmx or request.htmx.boosted:
-        context.update(departments=_departments(), sites=_sites())
+        context.update(
+            departments=directory.department_choices(filters.department_id), sites=_sites()
+        )
     return render("people/index.html", "people/_results.html", **context)
 
 
