@@ -364,7 +364,8 @@ def assign_interviewer(actor, campaign: Campaign, interview: Interview, intervie
     if interviewer.id == interview.employee_id:
         raise CampaignError(_("An employee cannot interview themselves."))
     before = interview.snapshot()
-    interview.interviewer_id = interviewer.id
+    previous = interview.interviewer
+    interview.interviewer = interviewer
     interview.sequence += 1
     db.session.flush()
     audit.record(
@@ -375,6 +376,12 @@ def assign_interviewer(actor, campaign: Campaign, interview: Interview, intervie
         before=before,
         after=interview.snapshot(),
     )
+    if interview.scheduled_start is not None and previous is not interviewer:
+        from hr.mail.invitations import Change, queue_interview_mails
+
+        # The new interviewer is invited; the previous one gets the meeting cancelled.
+        removed = [previous] if previous is not None else []
+        queue_interview_mails(actor, interview, Change.RESCHEDULED, removed=removed)
 
 
 @dataclass

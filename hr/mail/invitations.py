@@ -40,7 +40,10 @@ class Recipient:
 
 def _recipients(interview) -> list[Recipient]:
     """Employee, interviewer and second participant, once each, with their language."""
-    people = [interview.employee, interview.interviewer, interview.second_participant]
+    return _as_recipients([interview.employee, interview.interviewer, interview.second_participant])
+
+
+def _as_recipients(people) -> list[Recipient]:
     people = list({p.id: p for p in people if p is not None}.values())
     users = {
         u.employee_id: u
@@ -138,9 +141,11 @@ def _supersede(actor, interview) -> None:
         audit.record(actor, "supersede", "mail", row.id, before=before, after=row.snapshot())
 
 
-def queue_interview_mails(actor, interview, change: str) -> list[OutboxMessage]:
+def queue_interview_mails(actor, interview, change: str, removed=()) -> list[OutboxMessage]:
     """Queue one message per participant; nothing for a meeting already over or never
-    placed in a calendar. Participants without an e-mail get a `skipped` row (HR sees it)."""
+    placed in a calendar. Participants without an e-mail get a `skipped` row (HR sees it).
+    `removed`: people taken off the meeting (a new interviewer): those whose calendar got
+    it receive a CANCEL of it for themselves alone (RFC 5546 § 3.2.5)."""
     if interview.scheduled_start is None:
         return []
     end = interview.scheduled_end or interview.scheduled_start
@@ -148,6 +153,7 @@ def queue_interview_mails(actor, interview, change: str) -> list[OutboxMessage]:
         return []
     db.session.flush()  # interview.updated_at and sequence are final: they go in the event
     reached = _reached(interview) if change == Change.CANCELLED else None
+    reached_removed = _reached(interview) if removed else set()
     _supersede(actor, interview)
     recipients = _recipients(interview)
     if reached is not None:  # nothing to cancel in a calendar that never got the meeting
@@ -176,6 +182,25 @@ def queue_interview_mails(actor, interview, change: str) -> list[OutboxMessage]:
         )
         db.session.add(row)
         rows.append(row)
+    for person in _as_recipients(removed):
+        if person.email in reached_removed:
+            with force_locale(person.locale):
+                alone = (Attendee(person.email, person.name),)
+                subject, raw = _build(interview, Change.CANCELLED, person, alone)
+            row = OutboxMessage(
+                kind=MailKind.CANCELLATION,
+                status=MailStatus.PENDING,
+                interview_id=interview.id,
+                recipient_employee_id=person.employee_id,
+                recipient_name=person.name,
+                recipient_email=person.email,
+                subject=subject[:300],
+                message=raw,
+                sequence=interview.sequence,
+                next_attempt_at=utcnow(),
+            )
+            db.session.add(row)
+            rows.append(row)
     db.session.flush()
     for row in rows:
         audit.record(actor, "queue", "mail", row.id, after=row.snapshot())

@@ -179,3 +179,38 @@ def test_no_cancellation_for_an_invitation_never_sent(app, company, smtp_down):
         sa.select(OutboxMessage).where(OutboxMessage.interview_id == interview.id)
     ).all()
     assert {r.status for r in rows} == {MailStatus.SUPERSEDED}
+
+
+def test_a_new_interviewer_is_invited_and_the_previous_one_gets_a_cancel(app, company, smtp):
+    from hr.campaigns import services as campaign_services
+    from hr.campaigns.models import CampaignStatus
+    from hr.mail import outbox
+    from tests.campaigns import make_campaign
+
+    s = Scheduler(company)
+    interview = s.interview(interviewer="manager")
+    campaign = make_campaign(s.hr, s.version)
+    campaign.status = CampaignStatus.LAUNCHED  # a running campaign holding the interview
+    interview.campaign_id = campaign.id
+    db.session.commit()
+    s.schedule(interview, DAY)
+    outbox.deliver()
+    manager, peer = company.employees["manager"], company.employees["peer"]
+
+    campaign_services.assign_interviewer(s.hr, campaign, interview, peer)
+    db.session.commit()
+    outbox.deliver()
+
+    (invited,) = smtp.to(peer.email)
+    event = icalendar.Calendar.from_ical(calendar_part(invited).get_content()).walk("VEVENT")[0]
+    assert calendar_part(invited).get_param("method") == "REQUEST"
+    attendees = {str(a).removeprefix("mailto:") for a in event.get("ATTENDEE")}
+    assert peer.email in attendees and manager.email not in attendees
+    first, cancel = smtp.to(manager.email)
+    assert calendar_part(cancel).get_param("method") == "CANCEL"
+    cancelled = icalendar.Calendar.from_ical(calendar_part(cancel).get_content()).walk("VEVENT")[0]
+    assert str(cancelled["UID"]) == str(event["UID"])
+    assert int(cancelled["SEQUENCE"]) == int(event["SEQUENCE"]) == interview.sequence
+    assert {str(a).removeprefix("mailto:") for a in [cancelled["ATTENDEE"]]} == {manager.email}
+    updated = smtp.to(company.employees["employee"].email)
+    assert [calendar_part(m).get_param("method") for m in updated] == ["REQUEST", "REQUEST"]
