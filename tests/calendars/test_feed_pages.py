@@ -68,7 +68,9 @@ def test_regenerate_and_delete_from_the_page(client, login_as, company):
         "/calendar/feeds", headers={"Accept-Language": "en"}
     ).get_data(as_text=True)
     actions = db.session.scalars(
-        sa.select(AuditEvent.action).where(AuditEvent.entity_type == "feed_token")
+        sa.select(AuditEvent.action)
+        .where(AuditEvent.entity_type == "feed_token")
+        .order_by(AuditEvent.id)
     ).all()
     assert actions == ["create", "revoke", "create", "revoke"]
 

@@ -71,10 +71,12 @@ def test_retry_button_sends_once_the_server_is_back(client, login_as, company, a
     assert len(inbox.envelopes) == 2
     assert {r.status for r in rows_for(interview)} == {MailStatus.SENT}
     actions = db.session.scalars(
-        sa.select(AuditEvent.action).where(
+        sa.select(AuditEvent.action)
+        .where(
             AuditEvent.entity_type == "mail",
             AuditEvent.entity_id == str(rows_for(interview)[0].id),
         )
+        .order_by(AuditEvent.id)
     ).all()
     assert actions == ["queue", "send_error", "retry", "sent"]
 
