@@ -12,7 +12,7 @@ ROOT = Path(__file__).resolve().parent.parent
 def create_app(config: dict | None = None) -> Flask:
     from hr import cli, errors, i18n, web
     from hr.config import load_config
-    from hr.extensions import babel, csrf, db, htmx, limiter, login_manager, migrate
+    from hr.extensions import babel, csrf, db, htmx, limiter, login_manager
 
     app = Flask(
         __name__,
@@ -28,7 +28,6 @@ def create_app(config: dict | None = None) -> Flask:
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
 
     db.init_app(app)
-    migrate.init_app(app, db, directory=str(ROOT / "migrations"))
     csrf.init_app(app)
     htmx.init_app(app)
     limiter.init_app(app)

@@ -157,6 +157,17 @@ def load_grids_command(language: str) -> None:
     )
 
 
+def bind_migrations(app: Flask) -> None:
+    """Flask-Migrate on `app`, for `flask db …` and the tests' `upgrade()`. Web workers
+    never migrate and never import it: Alembic and Mako cost each worker ~11 MiB."""
+    if "migrate" not in app.extensions:
+        from flask_migrate import Migrate
+
+        from hr import ROOT
+
+        Migrate(app, db, directory=str(ROOT / "migrations"))
+
+
 def init_app(app: Flask) -> None:
     from hr.audit.commands import audit_cli
     from hr.calendars import feed_commands as _feed_commands  # noqa: F401
@@ -165,3 +176,5 @@ def init_app(app: Flask) -> None:
 
     hr_cli.add_command(audit_cli)
     app.cli.add_command(hr_cli)
+    if click.get_current_context(silent=True) is not None:  # the `flask` command
+        bind_migrations(app)

@@ -4,17 +4,15 @@ from flask_babel import Babel
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 from flask_login import LoginManager
-from flask_migrate import Migrate
 from flask_wtf.csrf import CSRFProtect
 from htmx_flask import Htmx
 
 from hr.db import db
 
-migrate = Migrate()
 csrf = CSRFProtect()
 login_manager = LoginManager()
 babel = Babel()
 htmx = Htmx()
 limiter = Limiter(key_func=get_remote_address, default_limits=[])
 
-__all__ = ["db", "migrate", "csrf", "login_manager", "babel", "htmx", "limiter"]
+__all__ = ["db", "csrf", "login_manager", "babel", "htmx", "limiter"]

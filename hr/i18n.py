@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
-from flask import current_app, has_request_context, request, session
-from flask_babel import format_date, format_datetime, format_decimal, format_time
+from flask import current_app, g, has_request_context, request, session
+from flask_babel import (
+    format_date,
+    format_datetime,
+    format_decimal,
+    format_time,
+    get_translations,
+)
 from flask_login import current_user
 
 
@@ -23,6 +29,32 @@ def select_timezone() -> str:
     from hr.core.settings import get_setting
 
     return get_setting("timezone")
+
+
+def _translations():
+    """The request's catalogue, looked up once per locale rather than on each string
+    (Flask-Babel resolves the domain, context and locale every time). A switched
+    locale (`force_locale`, e-mails in the recipient's language) is a new Locale
+    object, so the remembered catalogue is only reused for the same one."""
+    ctx = g.get("_flask_babel") if has_request_context() else None
+    locale = getattr(ctx, "babel_locale", None)
+    if locale is None:
+        return get_translations()
+    remembered = getattr(ctx, "parcours_translations", None)
+    if remembered is None or remembered[0] is not locale:
+        remembered = ctx.parcours_translations = (locale, get_translations())
+    return remembered[1]
+
+
+def install_template_gettext(app) -> None:
+    """Templates' `_`, `ngettext`, `pgettext` through `_translations` (after Babel)."""
+    app.jinja_env.install_gettext_callables(
+        gettext=lambda s: _translations().ugettext(s),
+        ngettext=lambda s, p, n: _translations().ungettext(s, p, n),
+        newstyle=True,
+        pgettext=lambda c, s: _translations().upgettext(c, s),
+        npgettext=lambda c, s, p, n: _translations().unpgettext(c, s, p, n),
+    )
 
 
 def register_filters(app) -> None:

@@ -33,6 +33,12 @@ def is_manager(user) -> bool:
     return cache["is_manager"]
 
 
+def remember_is_manager(user, answer: bool) -> None:
+    """Set by the user loader, which reads the answer with the user (no query more)."""
+    if user.employee_id is not None:
+        _cache()["is_manager"] = answer
+
+
 def roles(user) -> set[str]:
     if user is None or not user.is_authenticated:
         return set()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 import sqlalchemy as sa
 from flask import Flask, redirect, request, url_for
 from flask_babel import get_locale
@@ -20,16 +22,32 @@ CSP = (
 )
 
 
+@functools.cache
+def _user_statement() -> sa.Select:
+    """The signed-in user (employee joined) and whether they manage anyone, in the one
+    query every page starts with; built once (statement and cache key are reused)."""
+    from hr.auth.models import User
+    from hr.people.models import Employee
+
+    manages_someone = sa.exists().where(
+        Employee.manager_id == User.employee_id, Employee.left_on.is_(None)
+    )
+    return sa.select(User, manages_someone.label("is_manager")).where(
+        User.id == sa.bindparam("uid"), User.session_version == sa.bindparam("version")
+    )
+
+
 @login_manager.user_loader
 def load_user(user_id: str):
-    from hr.auth.models import User
-
     try:
         uid, version = (int(part) for part in user_id.split(":", 1))
     except ValueError:
         return None
-    user = db.session.scalar(sa.select(User).where(User.id == uid, User.session_version == version))
-    return user if user is not None and user.active else None
+    row = db.session.execute(_user_statement(), {"uid": uid, "version": version}).first()
+    if row is None or not row[0].active:
+        return None
+    security.remember_is_manager(row[0], bool(row[1]))
+    return row[0]
 
 
 def _unauthorized():
@@ -58,6 +76,7 @@ def init_app(app: Flask) -> None:
     login_manager.unauthorized_handler(_unauthorized)
     app.after_request(_security_headers)
     i18n.register_filters(app)
+    i18n.install_template_gettext(app)
 
     @app.context_processor
     def _helpers():

@@ -18,6 +18,7 @@ from flask_migrate import upgrade
 from sqlalchemy import orm
 
 from hr import create_app
+from hr.cli import bind_migrations
 from hr.extensions import db as _db
 from hr.extensions import limiter
 
@@ -68,6 +69,7 @@ def app(database_url, tmp_path_factory):
         }
     )
     application.test_client_class = IsolatedClient
+    bind_migrations(application)
     with application.app_context():
         upgrade()
         yield application

@@ -15,13 +15,13 @@ from hr.demo.seed import seed_demo
 from tests.query_counter import count_queries
 
 EXPECTED = {
-    "employee_dashboard": 7,
-    "manager_dashboard": 11,
+    "employee_dashboard": 6,
+    "manager_dashboard": 10,
     "campaign_progress": 7,
     "people_search": 6,
-    "interview_form": 12,
-    "calendar_month": 11,
-    "calendar_year": 10,
+    "interview_form": 11,
+    "calendar_month": 10,
+    "calendar_year": 9,
     "compliance": 5,
     "decisions": 7,
 }

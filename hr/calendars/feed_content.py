@@ -141,8 +141,11 @@ def _local_today() -> date:
     return datetime.now(events.local_zone()).date()
 
 
+_NEWEST_CHANGE = sa.select(sa.func.max(AuditEvent.id))  # built once: every poll asks
+
+
 def _validator_key(feed: FeedToken) -> tuple:
-    newest_change = db.session.scalar(sa.select(sa.func.max(AuditEvent.id)))
+    newest_change = db.session.scalar(_NEWEST_CHANGE)
     base = current_app.config.get("PUBLIC_URL") or (
         request.host_url if has_request_context() else ""
     )

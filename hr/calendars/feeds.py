@@ -155,11 +155,15 @@ def feed_for_token(token: str) -> FeedToken | None:
     """The feed row for a presented token (revoked ones included), in one query."""
     if not token or len(token) > 100:
         return None
-    return db.session.scalar(
-        sa.select(FeedToken)
-        .where(FeedToken.token_hash == hash_token(token))
-        .options(sa.orm.joinedload(FeedToken.user))
-    )
+    return db.session.scalar(_BY_TOKEN, {"token_hash": hash_token(token)})
+
+
+# Built once: every calendar poll runs it (statement and cache key are reused).
+_BY_TOKEN = (
+    sa.select(FeedToken)
+    .where(FeedToken.token_hash == sa.bindparam("token_hash"))
+    .options(sa.orm.joinedload(FeedToken.user))
+)
 
 
 def still_valid(feed: FeedToken) -> bool:

@@ -28,12 +28,15 @@ DEFAULTS: dict[str, object] = {
 }
 
 
+_STORED = sa.select(Setting.key, Setting.value)  # rows, not entities: read on every page
+
+
 def all_settings() -> dict:
     """Every setting (defaults overlaid by stored rows), cached for the request."""
     cache = request_cache()
     if "settings" not in cache:
         values = dict(DEFAULTS)
-        values.update({s.key: s.value for s in db.session.scalars(sa.select(Setting))})
+        values.update(db.session.execute(_STORED).all())
         cache["settings"] = values
     return cache["settings"]
 

@@ -39,17 +39,18 @@ class DirectoryFilters:
         )
 
 
-def _search_clause(q: str):
+def search_clause(q: str, person=Employee):
+    """Every word of `q` in the name or number of `person` (Employee or an alias)."""
     words = normalize(q).split()
     escaped = (w.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") for w in words)
-    return sa.and_(*(Employee.search_key.like(f"%{w}%", escape="\\") for w in escaped))
+    return sa.and_(*(person.search_key.like(f"%{w}%", escape="\\") for w in escaped))
 
 
 def search(user, filters: DirectoryFilters, page_size: int):
     """One page of the people `user` may see, with the total: two queries."""
     where = [security.visible_employees(user)]
     if filters.q:
-        where.append(_search_clause(filters.q))
+        where.append(search_clause(filters.q))
     if filters.department_id:
         where.append(Employee.department_id.in_(org.department_subtree(filters.department_id)))
     if filters.site_id:

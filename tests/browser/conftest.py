@@ -79,6 +79,7 @@ def live_server(tmp_dir: Path) -> Iterator[LiveServer]:
     from flask_migrate import upgrade
 
     from hr import create_app
+    from hr.cli import bind_migrations
     from hr.db import db
     from hr.demo.seed import seed_demo
     from hr.people.models import Department, Employee
@@ -100,6 +101,7 @@ def live_server(tmp_dir: Path) -> Iterator[LiveServer]:
         else:
             os.environ["DATABASE_URL"] = saved
 
+    bind_migrations(app)
     with app.app_context():
         upgrade()
         seed_demo(employees=80)

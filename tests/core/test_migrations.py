@@ -22,6 +22,7 @@ def test_downgrade_to_empty_and_upgrade_again(app, tmp_path, monkeypatch):
     from flask_migrate import downgrade, upgrade
 
     from hr import create_app
+    from hr.cli import bind_migrations
 
     url = str(_db.engine.url.render_as_string(hide_password=False))
     if url.startswith("sqlite"):
@@ -35,6 +36,7 @@ def test_downgrade_to_empty_and_upgrade_again(app, tmp_path, monkeypatch):
         url = url.rsplit("/", 1)[0] + "/parcours_migration_test"
     monkeypatch.setenv("DATABASE_URL", url)
     scratch = create_app({"SECRET_KEY": "x", "TESTING": True})
+    bind_migrations(scratch)
     with scratch.app_context():
         upgrade()
         tables = set(sa.inspect(_db.engine).get_table_names())

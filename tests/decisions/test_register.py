@@ -106,6 +106,20 @@ def test_filters_by_status_owner_department_and_type(client, login_as, register,
     assert client.get("/decisions/?status=maybe&owner=x&page=-3", headers=EN).status_code == 200
 
 
+def test_owners_are_searched_by_name_not_listed(client, login_as, register, company):
+    """A large company has thousands of owners: the filter is a name search, and a
+    link filtering one owner shows who it is, unticked to drop it."""
+    login_as("hr")
+    peer = company.employees["peer"]
+    assert _seen(client, f"owner_name={peer.last_name.upper()}") == {"Peer plan"}
+    assert _seen(client, f"owner_name={peer.first_name}+{peer.last_name}") == {"Peer plan"}
+    assert _seen(client, "owner_name=%25") == set()  # a wildcard is a plain character
+    page = client.get("/decisions/", headers=EN).get_data(as_text=True)
+    assert 'name="owner_name"' in page and 'name="owner"' not in page
+    page = client.get(f"/decisions/?owner={peer.id}", headers=EN).get_data(as_text=True)
+    assert f'name="owner" value="{peer.id}" checked' in page and peer.full_name in page
+
+
 def test_overdue_is_computed_from_the_due_date(client, login_as, register):
     login_as("hr")
     page = client.get("/decisions/?status=overdue", headers=EN).get_data(as_text=True)
