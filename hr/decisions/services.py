@@ -28,6 +28,7 @@ from hr.interviews.loading import visible_interviews
 from hr.interviews.models import NOT_STARTED, ActionStatus, FollowUpAction, Interview, Status
 from hr.people import directory, org
 from hr.people.models import Department, Employee
+from hr.security import can
 
 NOT_DECIDED = (Status.CANCELLED, Status.DECLINED, *NOT_STARTED)
 
@@ -181,14 +182,15 @@ def all_rows(user, filters: DecisionFilters, today: date | None = None) -> Itera
     yield from db.session.scalars(_rows_query(where).execution_options(yield_per=500))
 
 
-def filter_choices(filters: DecisionFilters) -> dict:
+def filter_choices(user, filters: DecisionFilters) -> dict:
     """Directions and departments (as the people directory offers them) and interview
     types. Owners are searched by name: a list of every owner would be thousands of
-    options in a large company."""
+    options in a large company; an owner chosen by id is named only to who may see them."""
+    owner = db.session.get(Employee, filters.owner_id) if filters.owner_id else None
     return {
         "departments": directory.department_choices(filters.department_id),
         "types": db.session.scalars(sa.select(InterviewType).order_by(InterviewType.id)).all(),
-        "owner": db.session.get(Employee, filters.owner_id) if filters.owner_id else None,
+        "owner": owner if owner is not None and can(user, "person.view", owner) else None,
     }
 
 

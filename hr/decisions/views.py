@@ -52,7 +52,7 @@ def index():
         return _export(filters, export)
     context = _context(filters)
     if not wants_fragment():
-        context |= services.filter_choices(filters)
+        context |= services.filter_choices(current_user, filters)
     return render("decisions/index.html", "decisions/_results.html", **context)
 
 

@@ -118,6 +118,9 @@ def test_owners_are_searched_by_name_not_listed(client, login_as, register, comp
     assert 'name="owner_name"' in page and 'name="owner"' not in page
     page = client.get(f"/decisions/?owner={peer.id}", headers=EN).get_data(as_text=True)
     assert f'name="owner" value="{peer.id}" checked' in page and peer.full_name in page
+    login_as("outsider")  # an id in the URL never names someone one may not see
+    page = client.get(f"/decisions/?owner={peer.id}", headers=EN).get_data(as_text=True)
+    assert peer.full_name not in page
 
 
 def test_overdue_is_computed_from_the_due_date(client, login_as, register):
