@@ -15,7 +15,6 @@ from datetime import date
 import sqlalchemy as sa
 
 DEMO_PASSWORD = "demo"
-BENCH_EMPLOYEE = "bench.salarie@demo.parcours.test"
 SEARCH = "mar"  # matches hundreds of people at benchmark size: the paging path
 
 
@@ -27,42 +26,10 @@ class Page:
 
 
 def account(role: str) -> str:
-    """The e-mail to log in with as `role`: the demo account — except that from a few
-    hundred people up the seed's demo employee is a team lead (reports to the demo
-    manager, who is then a "pôle" head) and sees a manager's home page. The employee
-    page is then measured as one of that team lead's own reports, given an account
-    with the demo password (flushed; on bench working copies and test transactions)."""
-    from hr.auth.models import User
-    from hr.auth.passwords import hash_password
-    from hr.db import db
+    """The e-mail to log in with as `role`: the demo account."""
     from hr.demo.seed import DEMO_ACCOUNTS
-    from hr.people.models import Employee
 
-    email = DEMO_ACCOUNTS[role]
-    if role != "employee":
-        return email
-    me = db.session.scalar(sa.select(User.employee_id).where(User.email == email))
-    if not db.session.scalar(sa.select(sa.exists().where(Employee.manager_id == me))):
-        return email
-    if db.session.scalar(sa.select(User.id).where(User.email == BENCH_EMPLOYEE)) is None:
-        below = sa.orm.aliased(Employee)
-        plain = db.session.scalar(
-            sa.select(Employee.id)
-            .where(
-                Employee.manager_id == me,
-                Employee.left_on.is_(None),
-                ~sa.exists().where(below.manager_id == Employee.id),
-            )
-            .order_by(Employee.employee_number)
-            .limit(1)
-        )
-        db.session.add(
-            User(
-                email=BENCH_EMPLOYEE, password_hash=hash_password(DEMO_PASSWORD), employee_id=plain
-            )
-        )
-        db.session.flush()
-    return BENCH_EMPLOYEE
+    return DEMO_ACCOUNTS[role]
 
 
 def _campaign_progress() -> str | None:

@@ -244,10 +244,12 @@ def _demo_accounts(people: list[Employee], managers: dict[str, Employee]) -> dic
     for emp in people:
         if emp.manager_id:
             by_manager.setdefault(emp.manager_id, []).append(emp)
-    prod_head = managers["PROD"]
-    # The manager account: a production team lead (or the head when there are no teams).
-    leads = [e for e in by_manager.get(prod_head.id, []) if by_manager.get(e.id)]
-    manager = leads[0] if leads else prod_head
+    # The manager account: a production team lead — down the production line until
+    # the reports manage no one (from a few hundred people up, "pôles" sit between the
+    # head and the teams), or the head when there are no teams.
+    manager = managers["PROD"]
+    while leads := [e for e in by_manager.get(manager.id, []) if by_manager.get(e.id)]:
+        manager = leads[0]
     employee = sorted(by_manager[manager.id], key=lambda e: e.employee_number)[0]
     hr_person = managers["RH"]
     admin_person = next((e for e in by_manager.get(managers["DSI"].id, [])), managers["DSI"])

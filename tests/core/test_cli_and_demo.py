@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 import sqlalchemy as sa
 
 from hr.auth.models import User
@@ -33,6 +34,25 @@ def test_demo_company_is_realistic(app, db):
     manager = users[DEMO_ACCOUNTS["manager"]].employee
     employee = users[DEMO_ACCOUNTS["employee"]].employee
     assert employee.manager_id == manager.id
+
+
+@pytest.mark.parametrize("employees", [80, 600])
+def test_demo_manager_leads_a_team_and_the_demo_employee_manages_no_one(app, db, employees):
+    # From a few hundred people up, "pôles" sit between the production head and the
+    # teams: the demo manager is still a team lead, the demo employee a plain employee.
+    seed_demo(employees=employees, seed=2026, history=False)
+    db.session.flush()
+    accounts = {
+        role: db.session.scalar(sa.select(User).where(User.email == email))
+        for role, email in DEMO_ACCOUNTS.items()
+    }
+    manager, employee = accounts["manager"].employee, accounts["employee"].employee
+    reports = db.session.scalars(sa.select(Employee).where(Employee.manager_id == manager.id)).all()
+    assert employee in reports
+    assert not db.session.scalar(
+        sa.select(sa.func.count()).where(Employee.manager_id.in_([r.id for r in reports]))
+    )
+    assert manager.manager_id is not None
 
 
 def test_seed_is_deterministic(app, db):
