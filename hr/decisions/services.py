@@ -99,15 +99,19 @@ def _visible(user):
 
 
 def _where(user, filters: DecisionFilters, today: date) -> list:
+    """On actions and their interview only (people as subqueries): counting and sorting
+    then join no other table."""
     where = [Interview.status.not_in(NOT_DECIDED), _visible(user)]
     if filters.department_id:
-        where.append(Employee.department_id.in_(org.department_subtree(filters.department_id)))
+        in_department = Employee.department_id.in_(org.department_subtree(filters.department_id))
+        where.append(Interview.employee_id.in_(sa.select(Employee.id).where(in_department)))
     if filters.type_id:
         where.append(Interview.interview_type_id == filters.type_id)
     if filters.owner_id:
         where.append(FollowUpAction.owner_id == filters.owner_id)
     if filters.owner_name:
-        where.append(directory.search_clause(filters.owner_name, Owner))
+        named = directory.search_clause(filters.owner_name)
+        where.append(FollowUpAction.owner_id.in_(sa.select(Employee.id).where(named)))
     if filters.status == DecisionStatus.DONE:
         where.append(FollowUpAction.status == ActionStatus.DONE)
     elif filters.status == DecisionStatus.OPEN:  # open, overdue included
@@ -117,14 +121,29 @@ def _where(user, filters: DecisionFilters, today: date) -> list:
     return where
 
 
+def _decided(select):
+    return select.select_from(FollowUpAction).join(
+        Interview, FollowUpAction.interview_id == Interview.id
+    )
+
+
 def _joined(select):
     return (
-        select.join(Interview, FollowUpAction.interview_id == Interview.id)
+        _decided(select)
         .join(Employee, Interview.employee_id == Employee.id)
         .join(InterviewType, Interview.interview_type_id == InterviewType.id)
         .outerjoin(Department, Employee.department_id == Department.id)
         .outerjoin(Owner, FollowUpAction.owner_id == Owner.id)
     )
+
+
+# Open before done, then by due date (none last).
+_ORDER = (
+    (FollowUpAction.status == ActionStatus.DONE),
+    FollowUpAction.due_date.is_(None),
+    FollowUpAction.due_date,
+    FollowUpAction.id,
+)
 
 
 def _rows_query(where: list):
@@ -141,26 +160,17 @@ def _rows_query(where: list):
     )
 
 
-# Open before done, then by due date (none last).
-_ORDER = (
-    (FollowUpAction.status == ActionStatus.DONE),
-    FollowUpAction.due_date.is_(None),
-    FollowUpAction.due_date,
-    FollowUpAction.id,
-)
-
-
 def register(user, filters: DecisionFilters, page_size: int, today: date | None = None):
     """(actions, total, page, pages) for one page: three queries whatever the size —
-    the page's ids are sorted first (narrow rows), then only those rows are loaded
-    with their interview, people and type (sorting the wide rows of every action
-    costs ten times more)."""
+    the page's ids are counted and sorted on actions and interviews alone (narrow
+    rows, no people joined), then only those rows are loaded with their interview,
+    people and type (sorting the wide rows of every action costs ten times more)."""
     where = _where(user, filters, today or date.today())
-    total = db.session.scalar(_joined(sa.select(sa.func.count(FollowUpAction.id))).where(*where))
+    total = db.session.scalar(_decided(sa.select(sa.func.count(FollowUpAction.id))).where(*where))
     pages = max((total + page_size - 1) // page_size, 1)
     page = min(filters.page, pages)
     ids = db.session.scalars(
-        _joined(sa.select(FollowUpAction.id))
+        _decided(sa.select(FollowUpAction.id))
         .where(*where)
         .order_by(*_ORDER)
         .limit(page_size)
