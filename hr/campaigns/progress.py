@@ -85,34 +85,50 @@ def _counts_query(campaign_id: int, today: date, *group):
     )
 
 
-def _groups_query(campaign_id: int, today: date, key, label, limit: int | None):
-    """One row per group with a count per status (pivoted in SQL), the late ones and
-    the number of groups in all; the groups with the most late, then open, interviews
-    first — so that a bounded table shows the ones to chase."""
-    per_status = [
-        sa.func.sum(sa.case((Interview.status == status, 1), else_=0)) for status in STATUS_ORDER
-    ]
-    late = sa.func.sum(sa.case((late_clause(today), 1), else_=0))
-    opened = sa.func.sum(sa.case((Interview.status.not_in(ENDED), 1), else_=0))
-    query = (
-        sa.select(key, label, late, sa.func.count().over(), *per_status)
+def _group_rows(campaign_id: int, today: date):
+    """(department, interviewer, status, interviews, late ones): one GROUP BY over the
+    campaign, from which the overall, per-department and per-interviewer counts are
+    all summed (one pass instead of one pivoting query per table)."""
+    return db.session.execute(
+        sa.select(
+            Employee.department_id,
+            Interview.interviewer_id,
+            Interview.status,
+            sa.func.count(),
+            sa.func.count().filter(late_clause(today)),
+        )
         .select_from(Interview)
+        .join(Employee, Employee.id == Interview.employee_id)
         .where(Interview.campaign_id == campaign_id)
-        .group_by(key, label)
-        .order_by(late.desc(), opened.desc(), label, key)
+        .group_by(Employee.department_id, Interview.interviewer_id, Interview.status)
+    ).all()
+
+
+def _add(groups: dict, key, status: Status, count: int, late: int) -> None:
+    counts = groups.get(key)
+    if counts is None:
+        counts = groups[key] = Counts(key=key)
+    counts.by_status[status] = counts.by_status.get(status, 0) + count
+    counts.late += late
+
+
+def _most_behind(groups: dict, labels: dict, limit: int | None) -> list[Counts]:
+    """The groups with the most late, then open, interviews first (then by name), so
+    that a bounded table shows the ones to chase."""
+    for counts in groups.values():
+        counts.label = labels.get(counts.key)
+    ranked = sorted(
+        groups.values(),
+        key=lambda c: (-c.late, -c.open, c.label is None, c.label or "", c.key or 0),
     )
-    return query if limit is None else query.limit(limit)
+    return ranked if limit is None else ranked[:limit]
 
 
-def _grouped(rows) -> tuple[list[Counts], int]:
-    """The groups of a `_groups_query`, and how many there are in all."""
-    groups, in_all = [], 0
-    for key, label, late, group_count, *per_status in rows:
-        counts = Counts(key=key, label=label, late=late or 0)
-        counts.by_status = {s: n for s, n in zip(STATUS_ORDER, per_status, strict=True) if n}
-        groups.append(counts)
-        in_all = group_count
-    return groups, in_all
+def _labels(column_id, label, keys) -> dict:
+    ids = [key for key in keys if key is not None]
+    if not ids:
+        return {}
+    return dict(db.session.execute(sa.select(column_id, label).where(column_id.in_(ids))).all())
 
 
 @dataclass
@@ -135,32 +151,31 @@ class Progress:
 def progress(
     campaign: Campaign, today: date | None = None, limit: int | None = GROUPS_LISTED
 ) -> Progress:
-    """Four queries: per status, per department, per interviewer, the late ones. The
-    department and interviewer tables hold `limit` rows at most (None: all)."""
+    """Four queries: the counts (one GROUP BY), the names of the departments and of the
+    interviewers, the late interviews. The department and interviewer tables hold
+    `limit` rows at most (None: all)."""
     today = today or date.today()
-    overall = campaign_counts(campaign, today)
-    departments, department_count = _grouped(
-        db.session.execute(
-            _groups_query(campaign.id, today, Department.id, Department.name, limit)
-            .join(Employee, Employee.id == Interview.employee_id)
-            .outerjoin(Department, Department.id == Employee.department_id)
-        )
-    )
-    interviewer = aliased(Employee, name="interviewer")
-    interviewers, interviewer_count = _grouped(
-        db.session.execute(
-            _groups_query(
-                campaign.id,
-                today,
-                interviewer.id,
-                (interviewer.last_name + " " + interviewer.first_name).label("name"),
-                limit,
-            ).outerjoin(interviewer, interviewer.id == Interview.interviewer_id)
-        )
+    overall = Counts()
+    departments: dict = {}
+    interviewers: dict = {}
+    for department_id, interviewer_id, status, count, late in _group_rows(campaign.id, today):
+        status = Status(status)
+        overall.add(status, count, late)
+        _add(departments, department_id, status, count, late)
+        _add(interviewers, interviewer_id, status, count, late)
+    department_names = _labels(Department.id, Department.name, departments)
+    interviewer_names = _labels(
+        Employee.id, Employee.last_name + " " + Employee.first_name, interviewers
     )
     late = interview_list(campaign, InterviewFilter(late=True), today, limit=LATE_LISTED)
     return Progress(
-        overall, departments, interviewers, late, today, department_count, interviewer_count
+        overall,
+        _most_behind(departments, department_names, limit),
+        _most_behind(interviewers, interviewer_names, limit),
+        late,
+        today,
+        len(departments),
+        len(interviewers),
     )
 
 
