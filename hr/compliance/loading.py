@@ -4,6 +4,7 @@ then runs the pure engine for everyone. No query per employee."""
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import OrderedDict
 from dataclasses import dataclass, field
 from datetime import date
@@ -32,8 +33,28 @@ class Evaluation:
     obligations: list[engine.Obligation] = field(default_factory=list)
     alerts: list[engine.Alert] = field(default_factory=list)
 
+    _open: list[engine.Obligation] | None = field(default=None, repr=False, compare=False)
+
     def of(self, employee_id: int) -> list[engine.Obligation]:
         return [o for o in self.obligations if o.employee_id == employee_id]
+
+    def open_by_due(self) -> list[engine.Obligation]:
+        """The open obligations, soonest due first, then by name and kind: sorted once
+        per evaluation (a cached one serves every request until the next change)."""
+        if self._open is None:
+            people = self.people
+            self._open = sorted(
+                (o for o in self.obligations if o.is_open),
+                key=lambda o: (o.due_date, people[o.employee_id].name, o.kind),
+            )
+        return self._open
+
+    def open_due_by(self, last_day: date | None) -> list[engine.Obligation]:
+        """`open_by_due` up to `last_day` included (None: all of them)."""
+        ordered = self.open_by_due()
+        if last_day is None:
+            return ordered
+        return ordered[: bisect_right(ordered, last_day, key=lambda o: o.due_date)]
 
 
 def active_on(at: date):

@@ -84,6 +84,11 @@ class Filters:
             return None
         return set(db.session.scalars(org.department_subtree(self.department_id)))
 
+    @property
+    def narrows(self) -> bool:
+        """Filters other than status and period (those pick the open list's range)."""
+        return bool(self.kind or self.department_id or self.q)
+
     def keep(self, ob, person, today: date, departments: set[int] | None) -> bool:
         if departments is not None and person.department_id not in departments:
             return False
@@ -120,6 +125,10 @@ def counts(obligations, today: date, key) -> dict:
     return table
 
 
+def _name(department) -> str:
+    return department.name if department is not None else ""
+
+
 @bp.get("/")
 @login_required
 def index():
@@ -133,19 +142,27 @@ def index():
         d.id: d for d in db.session.scalars(sa.select(Department).order_by(Department.name))
     }
     subtree = filters.departments()
-    rows = [o for o in result.obligations if filters.keep(o, people[o.employee_id], today, subtree)]
-    rows.sort(key=lambda o: (o.due_date, people[o.employee_id].name, o.kind))
+    if filters.status == "open":  # the usual view: a range of the sorted open list
+        days = WITHIN[filters.within]
+        rows = result.open_due_by(None if days is None else today + timedelta(days=days))
+    else:
+        rows = sorted(
+            result.obligations, key=lambda o: (o.due_date, people[o.employee_id].name, o.kind)
+        )
+    if filters.narrows or filters.status != "open":
+        rows = [o for o in rows if filters.keep(o, people[o.employee_id], today, subtree)]
     size = current_app.config["PAGE_SIZE"]
     pages = max(1, -(-len(rows) // size))
     page = min(filters.page, pages)
+    # The counts are about open obligations due within 90 days (or overdue).
     in_scope = [
         o
-        for o in result.obligations
+        for o in result.open_due_by(today + timedelta(days=90))
         if subtree is None or people[o.employee_id].department_id in subtree
     ]
     by_department = sorted(
         counts(in_scope, today, lambda o: people[o.employee_id].department_id).items(),
-        key=lambda item: (-item[1][0], -item[1][1], -item[1][2]),
+        key=lambda item: (*(-n for n in item[1]), _name(departments.get(item[0])), item[0] or 0),
     )
     return render(
         "compliance/index.html",
