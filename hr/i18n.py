@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+from functools import lru_cache
+
+from babel import dates
 from flask import current_app, g, has_request_context, request, session
 from flask_babel import (
     format_date,
     format_datetime,
     format_decimal,
     format_time,
+    get_locale,
     get_translations,
 )
 from flask_login import current_user
@@ -57,8 +62,27 @@ def install_template_gettext(app) -> None:
     )
 
 
+@lru_cache(maxsize=128)
+def _date_pattern(locale, fmt: str) -> dates.DateTimePattern:
+    if fmt in ("full", "long", "medium", "short"):
+        fmt = dates.get_date_format(fmt, locale=locale)
+    return dates.parse_pattern(fmt)
+
+
+def format_day(day, fmt: str = "medium") -> str:
+    """A date in the request's locale, as `flask_babel.format_date` writes it, with the
+    locale's pattern parsed once (a year calendar formats hundreds of days). Datetimes
+    go through Flask-Babel, which moves them to the user's time zone first."""
+    if not day:
+        return ""
+    if isinstance(day, datetime):
+        return format_date(day, fmt)
+    locale = get_locale()
+    return _date_pattern(locale, fmt).apply(day, locale)
+
+
 def register_filters(app) -> None:
-    app.jinja_env.filters["date"] = lambda d, fmt="medium": format_date(d, fmt) if d else ""
+    app.jinja_env.filters["date"] = format_day
     app.jinja_env.filters["datetime"] = lambda d, fmt="medium": format_datetime(d, fmt) if d else ""
     app.jinja_env.filters["time"] = lambda d, fmt="short": format_time(d, fmt) if d else ""
     app.jinja_env.filters["number"] = lambda n: format_decimal(n) if n is not None else ""

@@ -57,15 +57,19 @@ class CalendarQuery:
 
 
 def filter_options(user) -> FilterOptions:
-    """Three queries at most: types, departments (as a tree), visible managers."""
+    """Three queries at most: types, departments (as a tree; HR all of them, others
+    those of the people they see), visible managers."""
     scopes = events.allowed_scopes(user)
     types = list(db.session.scalars(sa.select(InterviewType).order_by(InterviewType.position)))
     options = FilterOptions(scopes=scopes, types=types)
     if not options.people_filters:
         return options
-    rows = db.session.execute(
-        sa.select(Department.id, Department.name, Department.parent_id).order_by(Department.name)
-    ).all()
+    departments = sa.select(Department.id, Department.name, Department.parent_id)
+    if not (user.is_hr or user.is_admin):  # those of the people they see, not every team
+        departments = departments.where(
+            Department.id.in_(sa.select(Employee.department_id).where(_visible(user, Employee)))
+        )
+    rows = db.session.execute(departments.order_by(Department.name)).all()
     options.departments = _tree(rows)
     manager = aliased(Employee, name="managers")
     report = aliased(Employee, name="report")

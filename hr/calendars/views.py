@@ -44,11 +44,20 @@ def _render(view: str, query: CalendarQuery, picked=None, **context):
         view=view,
         q=query,
         carry=carry,
+        day_url=_day_links(carry),
         scope_labels=SCOPE_LABELS,
         picking=picking,
         today=date.today(),
         **context,
     )
+
+
+def _day_links(carry: dict):
+    """`url_for('.day', ymd=…, **carry)` for each day of a page from one `url_for`
+    (a year has 365 links)."""
+    marker = "1999-12-31"
+    prefix, _marker, suffix = url_for(".day", ymd=marker, **carry).partition(marker)
+    return lambda day: f"{prefix}{day.isoformat()}{suffix}"
 
 
 def _picking(raw: str | None) -> tuple[Interview | None, str | None]:

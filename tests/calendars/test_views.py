@@ -165,6 +165,19 @@ def test_a_manager_may_not_filter_on_someone_elses_team(client, login_as, compan
     assert "Unknown manager" in html
 
 
+def test_a_manager_is_offered_the_departments_of_their_people_only(
+    client, login_as, company, december
+):
+    def offered() -> str:
+        _, html = page(client, "/calendar/month/2026-12")
+        return html.split('name="department"', 1)[1].split("</select>", 1)[0]
+
+    login_as("manager")
+    assert "Production" in offered() and "Ressources humaines" not in offered()
+    login_as("hr")
+    assert "Production" in offered() and "Ressources humaines" in offered()
+
+
 @pytest.mark.parametrize(
     "url",
     [
