@@ -17,6 +17,7 @@ import hashlib
 import threading
 import time
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -28,7 +29,7 @@ from flask_babel import gettext as _
 from hr.audit.models import AuditEvent
 from hr.calendars import events
 from hr.calendars.feeds import SCOPE_LABELS, FeedToken, Scope
-from hr.calendars.ical import PARIS, Event, feed_calendar, uid_host, url_builder
+from hr.calendars.ical import Event, feed_calendar, id_links, uid_host, url_builder
 from hr.core.settings import get_setting
 from hr.db import db, utcnow
 
@@ -70,14 +71,32 @@ def _texts() -> dict[str, str]:
     }
 
 
-def _event(item: events.CalendarItem, host: str, texts: dict[str, str], url) -> Event:
+@dataclass(frozen=True)
+class _Links:
+    """The links back to Parcours, each kind built once (a feed holds thousands)."""
+
+    interview: Callable[[int], str]
+    person: Callable[[int], str]
+    calendar: str
+
+    @classmethod
+    def build(cls) -> _Links:
+        url = url_builder()
+        return cls(
+            interview=id_links(url, "interviews.show", "interview_id"),
+            person=id_links(url, "compliance.person", "employee_id"),
+            calendar=url("calendars.index"),
+        )
+
+
+def _event(item: events.CalendarItem, host: str, texts: dict[str, str], links: _Links) -> Event:
     """Only what a calendar needs: type, person, place or link, a link back."""
     if item.interview_id is not None:
-        link = url("interviews.show", interview_id=item.interview_id)
+        link = links.interview(item.interview_id)
     elif item.deadline_kind and item.deadline_kind.startswith("legal-"):
-        link = url("compliance.person", employee_id=item.employee_id)
+        link = links.person(item.employee_id)
     else:
-        link = url("calendars.index")
+        link = links.calendar
     lines = []
     if item.kind == "interview":
         if item.employee_name:
@@ -101,12 +120,11 @@ def _event(item: events.CalendarItem, host: str, texts: dict[str, str], url) -> 
 
 
 def _priority(today: date):
-    """Which events a feed too large for Google keeps first: the nearest, the coming
-    weeks before the past ones."""
+    """Which items a feed too large for Google keeps first: the nearest, the coming
+    weeks before the past ones (by local day)."""
 
-    def key(event: Event) -> int:
-        day = event.start if event.all_day else event.start.astimezone(PARIS).date()
-        distance = (day - today).days
+    def key(item: events.CalendarItem) -> int:
+        distance = (item.day - today).days
         return distance if distance >= 0 else -distance * 4
 
     return key
@@ -127,13 +145,14 @@ def build_feed(user, scope, today: date | None = None) -> bytes:
         items = events.items_between(
             user, scope.value, start, end, include_due_dates=scope != Scope.ALL
         )
-        texts, url = _texts(), url_builder()
+        texts, links = _texts(), _Links.build()
         return feed_calendar(
-            [_event(item, host, texts, url) for item in items],
+            items,
             name=calendar_name(scope),
             calendar_uid=f"calendar-{user.id}-{scope.value}@{host}",
             max_bytes=current_app.config.get("FEED_MAX_BYTES", MAX_BYTES),
             priority=_priority(today),
+            build=lambda item: _event(item, host, texts, links),
         )
 
 

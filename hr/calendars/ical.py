@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from typing import Any
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
@@ -115,6 +116,14 @@ def url_builder() -> Callable[..., str]:
         parts.netloc, script_name=parts.path or "/", url_scheme=parts.scheme
     )
     return lambda endpoint, **values: adapter.build(endpoint, values, force_external=True)
+
+
+def id_links(build: Callable[..., str], endpoint: str, name: str) -> Callable[[int], str]:
+    """`build(endpoint, **{name: id})` for any id, from one `build` (a feed links
+    thousands of interviews; each id is an integer path segment)."""
+    marker = 918273645
+    prefix, _marker, suffix = build(endpoint, **{name: marker}).partition(str(marker))
+    return lambda value: f"{prefix}{int(value)}{suffix}"
 
 
 def external_url(endpoint: str, **values) -> str:
@@ -230,13 +239,16 @@ def feed_calendar(
     calendar_uid: str,
     *,
     max_bytes: int | None = None,
-    priority: Callable[[Event], object] | None = None,
+    priority: Callable[[Any], object] | None = None,
+    build: Callable[[Any], Event] | None = None,
 ) -> bytes:
     """A subscription feed: no METHOD, the fixed VTIMEZONE always (never an empty
     calendar: Thunderbird wipes everything on one), cancelled events left out, each
     UID once. Over `max_bytes` (Google ignores feeds beyond 1 MB), the events with the
     lowest `priority` (sorted first) are kept until the budget is spent; the output
-    keeps the given order either way."""
+    keeps the given order either way. With `build`, `events` are sources with a `uid`
+    (ranked by `priority` as they are) that `build` turns into Events — only those
+    serialized: a large company's feed keeps a fifth of its candidates."""
     head = [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
@@ -251,10 +263,10 @@ def feed_calendar(
     ]
     seen: set[str] = set()
     kept: list[Event] = []
-    for event in events:
-        if not event.cancelled and event.uid not in seen:
-            seen.add(event.uid)
-            kept.append(event)
+    for source in events:
+        if source.uid not in seen and (build is not None or not source.cancelled):
+            seen.add(source.uid)
+            kept.append(source)
     start = CRLF.join(fold(line) for line in head) + CRLF + VTIMEZONE_PARIS + CRLF
     end = "END:VCALENDAR" + CRLF
     budget = None if max_bytes is None else max_bytes - len((start + end).encode())
@@ -263,7 +275,10 @@ def feed_calendar(
         order = sorted(order, key=lambda i: (priority(kept[i]), i))
     chosen: dict[int, str] = {}
     for index in order:  # serialized in priority order: what does not fit is never built
-        chunk = CRLF.join(fold(line) for line in _event_lines(kept[index], False)) + CRLF
+        event = kept[index] if build is None else build(kept[index])
+        if event.cancelled:
+            continue
+        chunk = CRLF.join(fold(line) for line in _event_lines(event, False)) + CRLF
         if budget is not None:
             size = len(chunk.encode())
             if size > budget:

@@ -72,12 +72,6 @@ def interview_rows(*where, limit: int | None = None):
 class TypeLabels(dict):
     """Type id → translated label, translated once per call rather than once per row."""
 
-    def get_label(self, row) -> str:
-        if row.interview_type_id not in self:
-            kind = InterviewType(code=row.type_code, name=row.type_name, builtin=row.type_builtin)
-            self[row.interview_type_id] = kind.label
-        return self[row.interview_type_id]
-
     def pattern(self, key: str) -> str:
         """A title pattern translated once (then filled with `%`)."""
         if key not in self:
@@ -88,51 +82,80 @@ class TypeLabels(dict):
         return self[key]
 
 
-def _common(row, labels: TypeLabels) -> dict:
-    interviewer = f"{row.interviewer_first} {row.interviewer_last}" if row.interviewer_id else None
-    return dict(
-        interview_id=row.id,
-        employee_name=f"{row.employee_first} {row.employee_last}",
-        interviewer_name=interviewer,
-        interview_type=labels.get_label(row),
-        status=Status(row.status).value,
-        sequence=row.sequence,
-        last_modified=as_utc(row.updated_at),
-        employee_id=row.employee_id,
-        interviewer_id=row.interviewer_id,
-        campaign_id=row.campaign_id,
+def _item(row, labels: TypeLabels, title: str, **where) -> CalendarItem:
+    """The item of one `interview_rows` row (unpacked once: a feed holds thousands);
+    `title` is the key of its title pattern, `where` the fields that differ between an
+    interview and a due date."""
+    (
+        interview_id,
+        status,
+        _start,
+        _end,
+        _due,
+        _location,
+        _video,
+        sequence,
+        updated_at,
+        employee_id,
+        interviewer_id,
+        campaign_id,
+        type_id,
+        type_code,
+        type_name,
+        type_builtin,
+        employee_first,
+        employee_last,
+        interviewer_first,
+        interviewer_last,
+    ) = row
+    label = labels.get(type_id)
+    if label is None:
+        kind = InterviewType(code=type_code, name=type_name, builtin=type_builtin)
+        label = labels[type_id] = kind.label
+    employee = f"{employee_first} {employee_last}"
+    return CalendarItem(
+        title=labels.pattern(title) % {"type": label, "employee": employee},
+        interview_id=interview_id,
+        employee_name=employee,
+        interviewer_name=f"{interviewer_first} {interviewer_last}" if interviewer_id else None,
+        interview_type=label,
+        status=Status(status).value,
+        sequence=sequence,
+        last_modified=as_utc(updated_at),
+        employee_id=employee_id,
+        interviewer_id=interviewer_id,
+        campaign_id=campaign_id,
+        **where,
     )
 
 
 def interview_item(row, zone: ZoneInfo, labels: TypeLabels) -> CalendarItem:
-    common = _common(row, labels)
-    values = {"type": common["interview_type"], "employee": common["employee_name"]}
-    start = as_utc(row.scheduled_start)
-    return CalendarItem(
+    start = row.scheduled_start  # UTCDateTime: aware UTC
+    return _item(
+        row,
+        labels,
+        "interview",
         uid=f"interview-{row.id}",
         kind="interview",
-        title=labels.pattern("interview") % values,
         start=start,
-        end=as_utc(row.scheduled_end) if row.scheduled_end else None,
+        end=row.scheduled_end,
         day=start.astimezone(zone).date(),
         location=row.location,
         video_link=row.video_link,
-        **common,
     )
 
 
 def due_item(row, labels: TypeLabels) -> CalendarItem:
-    common = _common(row, labels)
-    values = {"type": common["interview_type"], "employee": common["employee_name"]}
-    return CalendarItem(
+    return _item(
+        row,
+        labels,
+        "due",
         uid=f"deadline-due-{row.id}",
         kind="deadline",
-        title=labels.pattern("due") % values,
         start=None,
         end=None,
         day=row.due_date,
         location=None,
         video_link=None,
         deadline_kind="due",
-        **common,
     )

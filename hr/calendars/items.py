@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # not frozen: a feed builds thousands, and frozen costs 4× per item
 class CalendarItem:
     uid: str  # stable forever; the feed appends "@<host>"
     kind: str  # "interview" | "deadline"

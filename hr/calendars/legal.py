@@ -10,6 +10,7 @@ not interviews: a filter on the kind or status of interview leaves them out.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from datetime import UTC, date, datetime, time
 
 import sqlalchemy as sa
@@ -57,15 +58,16 @@ def legal_items(user, scope: str, start: date, end: date, filters) -> list[Calen
         return []
     evaluation = evaluate_cached(date.today(), key, where)
     keep = _narrowed(filters)
+    due_by_end = evaluation.open_due_by(end)  # sorted by due date
+    first = bisect_left(due_by_end, start, key=lambda o: o.due_date)
+    labels = {kind: str(label) for kind, label in KIND_LABELS.items()}  # translated once
     items = []
-    for ob in evaluation.obligations:
-        if not ob.is_open or not (start <= ob.due_date <= end):
-            continue
+    for ob in due_by_end[first:]:
         if keep is not None and ob.employee_id not in keep:
             continue
         person = evaluation.people.get(ob.employee_id)
         name = person.name if person else ""
-        label = str(KIND_LABELS.get(ob.kind, ob.kind))
+        label = labels.get(ob.kind, ob.kind)
         # Computed, not stored: the day the obligation opens stands for its last change,
         # so that the same data always gives the same feed.
         opened = min(ob.window_start or ob.due_date, ob.due_date)
