@@ -27,12 +27,10 @@ def _user_statement() -> sa.Select:
     """The signed-in user (employee joined) and whether they manage anyone, in the one
     query every page starts with; built once (statement and cache key are reused)."""
     from hr.auth.models import User
-    from hr.people.models import Employee
+    from hr.people.org import manages_someone
 
-    manages_someone = sa.exists().where(
-        Employee.manager_id == User.employee_id, Employee.left_on.is_(None)
-    )
-    return sa.select(User, manages_someone.label("is_manager")).where(
+    is_manager = manages_someone(User.employee_id).label("is_manager")
+    return sa.select(User, is_manager).where(
         User.id == sa.bindparam("uid"), User.session_version == sa.bindparam("version")
     )
 

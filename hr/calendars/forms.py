@@ -22,6 +22,7 @@ from hr.db import db
 from hr.grids.models import InterviewType
 from hr.interviews.forms import ScheduleForm
 from hr.interviews.models import STATUS_LABELS, Status
+from hr.people import org
 from hr.people.models import Department, Employee
 
 SCOPE_LABELS = {
@@ -72,8 +73,7 @@ def filter_options(user) -> FilterOptions:
     rows = db.session.execute(departments.order_by(Department.name)).all()
     options.departments = _tree(rows)
     manager = aliased(Employee, name="managers")
-    report = aliased(Employee, name="report")
-    has_reports = sa.exists().where(report.manager_id == manager.id, report.left_on.is_(None))
+    has_reports = org.manages_someone(manager.id)
     options.managers = [
         (i, f"{last} {first}")
         for i, first, last in db.session.execute(
@@ -87,8 +87,6 @@ def filter_options(user) -> FilterOptions:
 
 def _visible(user, alias):
     """`hr.security.visible_employees`, for an aliased Employee."""
-    from hr.people import org
-
     if user.is_hr or user.is_admin:
         return sa.true()
     clauses = [alias.id == user.employee_id]

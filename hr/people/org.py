@@ -69,7 +69,12 @@ def department_subtree(department_id: int) -> sa.Select:
     return sa.select(tree.c.id)
 
 
+def manages_someone(employee_id) -> sa.Exists:
+    """EXISTS: someone still in the company reports to `employee_id` (a value or a
+    column to correlate with) — the derived manager role."""
+    report = aliased(Employee, name="report")
+    return sa.exists().where(report.manager_id == employee_id, report.left_on.is_(None))
+
+
 def has_reports(employee_id: int) -> bool:
-    return db.session.scalar(
-        sa.select(sa.exists().where(Employee.manager_id == employee_id, Employee.left_on.is_(None)))
-    )
+    return db.session.scalar(sa.select(manages_someone(employee_id)))
