@@ -24,11 +24,12 @@ TRANSACTION_CONTROL = ("BEGIN", "COMMIT", "ROLLBACK", "SAVEPOINT", "RELEASE")
 def make_app(database: Path):
     """A Parcours app on `database`, configured as in production except the login
     rate limit (the bench logs in several times a minute)."""
-    from hr import create_app
+    from hr import create_app, settle_after_start
 
     os.environ["DATABASE_URL"] = f"sqlite:///{database.resolve()}"
     app = create_app({"SECRET_KEY": SECRET, "RATELIMIT_ENABLED": False})
     app.logger.setLevel(logging.CRITICAL)  # a failing page shows as its status in the table
+    settle_after_start()  # as app.py, which gunicorn workers import
     return app
 
 

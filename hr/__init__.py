@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 from flask import Flask
@@ -93,3 +94,13 @@ def create_app(config: dict | None = None) -> Flask:
     errors.init_app(app)
     cli.init_app(app)
     return app
+
+
+def settle_after_start() -> None:
+    """Once the app is built: what exists now (modules, routes, mappers, templates'
+    environment — about 110,000 objects) lives as long as the process. Collect once,
+    then keep it out of the cycle collector's full passes (`gc.freeze`): on a large
+    heap each pass otherwise walks all of it (about 50 ms, e.g. in the middle of an
+    iCal feed build, instead of 10)."""
+    gc.collect()
+    gc.freeze()

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -87,3 +90,24 @@ def test_dates_are_formatted_in_the_users_language(client, login_as, company):
     en = client.get(f"/people/{employee_id}", headers={"Accept-Language": "en"})
     assert "17 mai 1980" in fr
     assert "May 17, 1980" in en.get_data(as_text=True)
+
+
+def test_the_wsgi_entry_point_keeps_start_up_objects_out_of_full_collections(tmp_path):
+    # gunicorn imports app.py in each worker: what start-up built is frozen (gc.freeze),
+    # so the cycle collector's full passes walk only what requests create.
+    env = {
+        **os.environ,
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'entry.sqlite3'}",
+        "SECRET_KEY": "entry-point-test",
+        "PARCOURS_ENV": "local",
+    }
+    probe = "import gc, app; print(gc.get_freeze_count(), app.app.name)"
+    out = subprocess.run(
+        [sys.executable, "-c", probe],
+        cwd=Path(__file__).resolve().parents[2],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
+    assert int(out[0]) > 10_000 and out[1] == "hr"
