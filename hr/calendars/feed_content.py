@@ -29,9 +29,10 @@ from flask_babel import gettext as _
 from hr.audit.models import AuditEvent
 from hr.calendars import events
 from hr.calendars.feeds import SCOPE_LABELS, FeedToken, Scope
-from hr.calendars.ical import Event, feed_calendar, id_links, uid_host, url_builder
+from hr.calendars.ical import Event, feed_calendar, uid_host, url_builder
 from hr.core.settings import get_setting
 from hr.db import db, utcnow
+from hr.links import links
 
 PAST_DAYS = 90
 FUTURE_DAYS = 365
@@ -83,8 +84,8 @@ class _Links:
     def build(cls) -> _Links:
         url = url_builder()
         return cls(
-            interview=id_links(url, "interviews.show", "interview_id"),
-            person=id_links(url, "compliance.person", "employee_id"),
+            interview=links(url, "interviews.show", "interview_id"),
+            person=links(url, "compliance.person", "employee_id"),
             calendar=url("calendars.index"),
         )
 

@@ -118,14 +118,6 @@ def url_builder() -> Callable[..., str]:
     return lambda endpoint, **values: adapter.build(endpoint, values, force_external=True)
 
 
-def id_links(build: Callable[..., str], endpoint: str, name: str) -> Callable[[int], str]:
-    """`build(endpoint, **{name: id})` for any id, from one `build` (a feed links
-    thousands of interviews; each id is an integer path segment)."""
-    marker = 918273645
-    prefix, _marker, suffix = build(endpoint, **{name: marker}).partition(str(marker))
-    return lambda value: f"{prefix}{int(value)}{suffix}"
-
-
 def external_url(endpoint: str, **values) -> str:
     return url_builder()(endpoint, **values)
 

@@ -20,6 +20,7 @@ from hr.calendars.holidays import public_holidays
 from hr.db import db
 from hr.htmx import render
 from hr.interviews.models import Interview, Status
+from hr.links import links
 from hr.security import can
 
 MAX_PER_DAY = 6  # items shown in a month cell before "more"
@@ -44,20 +45,12 @@ def _render(view: str, query: CalendarQuery, picked=None, **context):
         view=view,
         q=query,
         carry=carry,
-        day_url=_day_links(carry),
+        day_url=links(url_for, ".day", "ymd", "day", **carry),  # a year: 365 links
         scope_labels=SCOPE_LABELS,
         picking=picking,
         today=date.today(),
         **context,
     )
-
-
-def _day_links(carry: dict):
-    """`url_for('.day', ymd=…, **carry)` for each day of a page from one `url_for`
-    (a year has 365 links)."""
-    marker = "1999-12-31"
-    prefix, _marker, suffix = url_for(".day", ymd=marker, **carry).partition(marker)
-    return lambda day: f"{prefix}{day.isoformat()}{suffix}"
 
 
 def _picking(raw: str | None) -> tuple[Interview | None, str | None]:

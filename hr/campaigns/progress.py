@@ -104,12 +104,11 @@ def _group_rows(campaign_id: int, today: date):
     ).all()
 
 
-def _add(groups: dict, key, status: Status, count: int, late: int) -> None:
+def _counts(groups: dict, key) -> Counts:
     counts = groups.get(key)
     if counts is None:
         counts = groups[key] = Counts(key=key)
-    counts.by_status[status] = counts.by_status.get(status, 0) + count
-    counts.late += late
+    return counts
 
 
 def _most_behind(groups: dict, labels: dict, limit: int | None) -> list[Counts]:
@@ -124,11 +123,20 @@ def _most_behind(groups: dict, labels: dict, limit: int | None) -> list[Counts]:
     return ranked if limit is None else ranked[:limit]
 
 
-def _labels(column_id, label, keys) -> dict:
-    ids = [key for key in keys if key is not None]
-    if not ids:
-        return {}
-    return dict(db.session.execute(sa.select(column_id, label).where(column_id.in_(ids))).all())
+def _department_names() -> dict[int, str]:
+    return dict(db.session.execute(sa.select(Department.id, Department.name)).all())
+
+
+def _interviewer_names(campaign_id: int) -> dict[int, str]:
+    """The campaign's interviewers, "Last First" (the ids from the campaign's index)."""
+    in_campaign = sa.select(Interview.interviewer_id).where(Interview.campaign_id == campaign_id)
+    return dict(
+        db.session.execute(
+            sa.select(Employee.id, Employee.last_name + " " + Employee.first_name).where(
+                Employee.id.in_(in_campaign)
+            )
+        ).all()
+    )
 
 
 @dataclass
@@ -152,26 +160,25 @@ def progress(
     campaign: Campaign, today: date | None = None, limit: int | None = GROUPS_LISTED
 ) -> Progress:
     """Four queries: the counts (one GROUP BY), the names of the departments and of the
-    interviewers, the late interviews. The department and interviewer tables hold
+    campaign's interviewers, the late interviews. The department and interviewer tables hold
     `limit` rows at most (None: all)."""
     today = today or date.today()
     overall = Counts()
     departments: dict = {}
     interviewers: dict = {}
     for department_id, interviewer_id, status, count, late in _group_rows(campaign.id, today):
-        status = Status(status)
-        overall.add(status, count, late)
-        _add(departments, department_id, status, count, late)
-        _add(interviewers, interviewer_id, status, count, late)
-    department_names = _labels(Department.id, Department.name, departments)
-    interviewer_names = _labels(
-        Employee.id, Employee.last_name + " " + Employee.first_name, interviewers
-    )
+        for counts in (
+            overall,
+            _counts(departments, department_id),
+            _counts(interviewers, interviewer_id),
+        ):
+            counts.by_status[status] = counts.by_status.get(status, 0) + count
+            counts.late += late
     late = interview_list(campaign, InterviewFilter(late=True), today, limit=LATE_LISTED)
     return Progress(
         overall,
-        _most_behind(departments, department_names, limit),
-        _most_behind(interviewers, interviewer_names, limit),
+        _most_behind(departments, _department_names(), limit),
+        _most_behind(interviewers, _interviewer_names(campaign.id), limit),
         late,
         today,
         len(departments),

@@ -22,6 +22,7 @@ from hr.grids.models import GridVersion, InterviewType
 from hr.htmx import render
 from hr.interviews.models import NOT_STARTED, STATUS_LABELS, Interview, Status
 from hr.interviews.services import InterviewError
+from hr.links import links
 from hr.people.forms import EmptyForm
 from hr.people.models import CONTRACT_LABELS, Department, Employee, Site
 from hr.security import require
@@ -434,6 +435,7 @@ def progress_page(campaign_id: int):
         campaign=campaign,
         progress=progress.progress(campaign, limit=None if show_all else progress.GROUPS_LISTED),
         show_all=show_all,
+        interview_url=links(url_for, "interviews.show", "interview_id"),
         **CONTEXT,
     )
 
