@@ -69,16 +69,21 @@ def _date_pattern(locale, fmt: str) -> dates.DateTimePattern:
     return dates.parse_pattern(fmt)
 
 
+@lru_cache(maxsize=8192)
+def _formatted(locale, fmt: str, day) -> str:
+    """A day written in a locale never changes: a year calendar writes 365 of them."""
+    return _date_pattern(locale, fmt).apply(day, locale)
+
+
 def format_day(day, fmt: str = "medium") -> str:
-    """A date in the request's locale, as `flask_babel.format_date` writes it, with the
-    locale's pattern parsed once (a year calendar formats hundreds of days). Datetimes
-    go through Flask-Babel, which moves them to the user's time zone first."""
+    """A date in the request's locale, as `flask_babel.format_date` writes it (the
+    locale's pattern parsed once, each day written once per process). Datetimes go
+    through Flask-Babel, which moves them to the user's time zone first."""
     if not day:
         return ""
     if isinstance(day, datetime):
         return format_date(day, fmt)
-    locale = get_locale()
-    return _date_pattern(locale, fmt).apply(day, locale)
+    return _formatted(get_locale(), fmt, day)
 
 
 def register_filters(app) -> None:

@@ -69,11 +69,13 @@ def department_subtree(department_id: int) -> sa.Select:
     return sa.select(tree.c.id)
 
 
+_REPORT = aliased(Employee, name="report")
+
+
 def manages_someone(employee_id) -> sa.Exists:
     """EXISTS: someone still in the company reports to `employee_id` (a value or a
     column to correlate with) — the derived manager role."""
-    report = aliased(Employee, name="report")
-    return sa.exists().where(report.manager_id == employee_id, report.left_on.is_(None))
+    return sa.exists().where(_REPORT.manager_id == employee_id, _REPORT.left_on.is_(None))
 
 
 def has_reports(employee_id: int) -> bool:
