@@ -151,7 +151,9 @@ def server(tmp_path_factory) -> Iterator[LiveServer]:
 
 @pytest.fixture(scope="session")
 def chromium(chromium_path):
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
+
+    expect.set_options(timeout=WAIT_MS)
 
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=str(chromium_path), args=CHROMIUM_ARGS)
@@ -159,9 +161,15 @@ def chromium(chromium_path):
         browser.close()
 
 
+# Waits, not timed assertions: generous, because CI machines are shared (a run under
+# heavy load once took over 10 s for a page, and every browser test failed).
+WAIT_MS = 30_000
+
+
 def _context(chromium, server: LiveServer, **options):
     context = chromium.new_context(base_url=server.url, locale="en-GB", **options)
-    context.set_default_timeout(10_000)
+    context.set_default_timeout(WAIT_MS)
+    context.set_default_navigation_timeout(WAIT_MS)
     return context
 
 
