@@ -66,10 +66,8 @@ def filter_options(user) -> FilterOptions:
     if not options.people_filters:
         return options
     departments = sa.select(Department.id, Department.name, Department.parent_id)
-    if not (user.is_hr or user.is_admin):  # those of the people they see, not every team
-        departments = departments.where(
-            Department.id.in_(sa.select(Employee.department_id).where(_visible(user, Employee)))
-        )
+    if not (user.is_hr or user.is_admin):  # not every team of the company
+        departments = departments.where(Department.id.in_(_departments_of_people_seen(user)))
     rows = db.session.execute(departments.order_by(Department.name)).all()
     options.departments = _tree(rows)
     manager = aliased(Employee, name="managers")
@@ -83,6 +81,21 @@ def filter_options(user) -> FilterOptions:
         )
     ]
     return options
+
+
+def _departments_of_people_seen(user) -> sa.Select:
+    """Ids of the departments of the people `user` sees and of the departments above
+    them (so that the tree reads as in the company, and a parent filters its teams)."""
+    held = sa.select(Employee.department_id).where(_visible(user, Employee))
+    tree = sa.select(Department.id.label("id")).where(Department.id.in_(held))
+    tree = tree.cte("calendar_departments", recursive=True)
+    child = aliased(Department)
+    tree = tree.union(
+        sa.select(child.parent_id)
+        .join(tree, child.id == tree.c.id)
+        .where(child.parent_id.is_not(None))
+    )
+    return sa.select(tree.c.id)
 
 
 def _visible(user, alias):

@@ -165,15 +165,24 @@ def test_a_manager_may_not_filter_on_someone_elses_team(client, login_as, compan
     assert "Unknown manager" in html
 
 
-def test_a_manager_is_offered_the_departments_of_their_people_only(
+def test_a_manager_is_offered_the_departments_of_their_people_and_those_above(
     client, login_as, company, december
 ):
-    def offered() -> str:
-        _, html = page(client, "/calendar/month/2026-12")
+    team = Department(code="SUB", name="Atelier", kind=DepartmentKind.TEAM)
+    team.parent = company.department
+    company.employees["peer"].department = team
+    company.employees["employee"].department = team
+    db.session.commit()
+
+    def offered(query="") -> str:
+        _, html = page(client, f"/calendar/month/2026-12?{query}")
         return html.split('name="department"', 1)[1].split("</select>", 1)[0]
 
-    login_as("manager")
-    assert "Production" in offered() and "Ressources humaines" not in offered()
+    login_as("manager")  # their two reports are in the Atelier, under Production
+    assert "Atelier" in offered() and ">Production<" in offered()
+    assert "Ressources humaines" not in offered()
+    _, html = page(client, f"/calendar/month/2026-12?department={company.department.id}")
+    assert "Unknown department" not in html and "Élodie Salariée" in html
     login_as("hr")
     assert "Production" in offered() and "Ressources humaines" in offered()
 
