@@ -149,11 +149,11 @@ def build_feed(user, scope, today: date | None = None) -> bytes:
         texts, links = _texts(), _Links.build()
         return feed_calendar(
             items,
+            lambda item: _event(item, host, texts, links),
             name=calendar_name(scope),
             calendar_uid=f"calendar-{user.id}-{scope.value}@{host}",
             max_bytes=current_app.config.get("FEED_MAX_BYTES", MAX_BYTES),
             priority=_priority(today),
-            build=lambda item: _event(item, host, texts, links),
         )
 
 

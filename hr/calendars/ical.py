@@ -100,10 +100,6 @@ def interview_uid(interview_id: int) -> str:
     return f"interview-{interview_id}@{uid_host()}"
 
 
-def deadline_uid(key) -> str:
-    return f"deadline-{key}@{uid_host()}"
-
-
 def url_builder() -> Callable[..., str]:
     """`build(endpoint, **values)` for absolute links: under PUBLIC_URL when set, else
     the request's host (else the local address, e.g. in a CLI run without PUBLIC_URL).
@@ -226,21 +222,22 @@ def to_ical(lines: Iterable[str]) -> bytes:
 
 
 def feed_calendar(
-    events: Iterable[Event],
+    sources: Iterable[Any],
+    build: Callable[[Any], Event],
     name: str,
     calendar_uid: str,
     *,
     max_bytes: int | None = None,
     priority: Callable[[Any], object] | None = None,
-    build: Callable[[Any], Event] | None = None,
 ) -> bytes:
     """A subscription feed: no METHOD, the fixed VTIMEZONE always (never an empty
-    calendar: Thunderbird wipes everything on one), cancelled events left out, each
-    UID once. Over `max_bytes` (Google ignores feeds beyond 1 MB), the events with the
-    lowest `priority` (sorted first) are kept until the budget is spent; the output
-    keeps the given order either way. With `build`, `events` are sources with a `uid`
-    (ranked by `priority` as they are) that `build` turns into Events — only those
-    serialized: a large company's feed keeps a fifth of its candidates."""
+    calendar: Thunderbird wipes everything on one), each UID once. `sources` (anything
+    with a `uid`, e.g. calendar items) are turned into events by `build` only when they
+    are written. Over `max_bytes` (Google ignores feeds beyond 1 MB), the sources with
+    the lowest `priority` (sorted first) are kept until the budget is spent — a large
+    company's feed builds a fifth of its candidates; the output keeps the given order
+    either way. A cancelled event is left out (the calendar gives none: cancelled and
+    declined interviews are not calendar items)."""
     head = [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
@@ -254,9 +251,9 @@ def feed_calendar(
         "X-PUBLISHED-TTL:PT1H",
     ]
     seen: set[str] = set()
-    kept: list[Event] = []
-    for source in events:
-        if source.uid not in seen and (build is not None or not source.cancelled):
+    kept: list = []
+    for source in sources:
+        if source.uid not in seen:
             seen.add(source.uid)
             kept.append(source)
     start = CRLF.join(fold(line) for line in head) + CRLF + VTIMEZONE_PARIS + CRLF
@@ -267,7 +264,7 @@ def feed_calendar(
         order = sorted(order, key=lambda i: (priority(kept[i]), i))
     chosen: dict[int, str] = {}
     for index in order:  # serialized in priority order: what does not fit is never built
-        event = kept[index] if build is None else build(kept[index])
+        event = build(kept[index])
         if event.cancelled:
             continue
         chunk = CRLF.join(fold(line) for line in _event_lines(event, False)) + CRLF
@@ -296,10 +293,6 @@ def invitation_calendar(event: Event) -> bytes:
     lines += _event_lines(event, for_invitation=True)
     lines.append("END:VCALENDAR")
     return to_ical(lines)
-
-
-def method_of(event: Event) -> str:
-    return "CANCEL" if event.cancelled else "REQUEST"
 
 
 # --- interviews --------------------------------------------------------------------
