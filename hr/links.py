@@ -14,7 +14,9 @@ def links(build: Callable[..., str], endpoint: str, name: str, kind: str = "int"
     or a day for kind="day", written as `isoformat()`); `build` is `url_for` or an
     absolute-URL builder."""
     marker = MARKERS[kind]
-    prefix, _marker, suffix = build(endpoint, **{name: marker}, **values).partition(marker)
+    prefix, found, suffix = build(endpoint, **{name: marker}, **values).partition(marker)
+    if not found:  # a converter that rewrites the value: these links would all be wrong
+        raise ValueError(f"{endpoint}: {name} is not written as given in its URL")
     if kind == "day":
         return lambda day: f"{prefix}{day.isoformat()}{suffix}"
     return lambda value: f"{prefix}{int(value)}{suffix}"

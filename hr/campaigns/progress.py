@@ -48,7 +48,8 @@ class Counts:
     late: int = 0
 
     def add(self, status, count: int, late: int) -> None:
-        status = Status(status)
+        if type(status) is not Status:  # rows already give Status members
+            status = Status(status)
         self.by_status[status] = self.by_status.get(status, 0) + count
         self.late += late or 0
 
@@ -167,13 +168,9 @@ def progress(
     departments: dict = {}
     interviewers: dict = {}
     for department_id, interviewer_id, status, count, late in _group_rows(campaign.id, today):
-        for counts in (
-            overall,
-            _counts(departments, department_id),
-            _counts(interviewers, interviewer_id),
-        ):
-            counts.by_status[status] = counts.by_status.get(status, 0) + count
-            counts.late += late
+        overall.add(status, count, late)
+        _counts(departments, department_id).add(status, count, late)
+        _counts(interviewers, interviewer_id).add(status, count, late)
     late = interview_list(campaign, InterviewFilter(late=True), today, limit=LATE_LISTED)
     return Progress(
         overall,

@@ -33,23 +33,26 @@ class Evaluation:
     obligations: list[engine.Obligation] = field(default_factory=list)
     alerts: list[engine.Alert] = field(default_factory=list)
 
-    _open: list[engine.Obligation] | None = field(default=None, repr=False, compare=False)
+    _open: tuple[engine.Obligation, ...] | None = field(default=None, repr=False, compare=False)
 
     def of(self, employee_id: int) -> list[engine.Obligation]:
         return [o for o in self.obligations if o.employee_id == employee_id]
 
-    def open_by_due(self) -> list[engine.Obligation]:
+    def open_by_due(self) -> tuple[engine.Obligation, ...]:
         """The open obligations, soonest due first, then by name and kind: sorted once
-        per evaluation (a cached one serves every request until the next change)."""
+        per evaluation (a cached one serves every request until the next change, hence
+        a tuple: shared, never changed)."""
         if self._open is None:
             people = self.people
-            self._open = sorted(
-                (o for o in self.obligations if o.is_open),
-                key=lambda o: (o.due_date, people[o.employee_id].name, o.kind),
+            self._open = tuple(
+                sorted(
+                    (o for o in self.obligations if o.is_open),
+                    key=lambda o: (o.due_date, people[o.employee_id].name, o.kind),
+                )
             )
         return self._open
 
-    def open_due_by(self, last_day: date | None) -> list[engine.Obligation]:
+    def open_due_by(self, last_day: date | None) -> tuple[engine.Obligation, ...]:
         """`open_by_due` up to `last_day` included (None: all of them)."""
         ordered = self.open_by_due()
         if last_day is None:

@@ -102,12 +102,13 @@ def test_the_wsgi_entry_point_keeps_start_up_objects_out_of_full_collections(tmp
         "PARCOURS_ENV": "local",
     }
     probe = "import gc, app; print(gc.get_freeze_count(), app.app.name)"
-    out = subprocess.run(
+    done = subprocess.run(
         [sys.executable, "-c", probe],
         cwd=Path(__file__).resolve().parents[2],
         env=env,
         capture_output=True,
         text=True,
-        check=True,
-    ).stdout.split()
-    assert int(out[0]) > 10_000 and out[1] == "hr"
+    )
+    assert done.returncode == 0, done.stderr
+    frozen, name = done.stdout.split()
+    assert int(frozen) > 10_000 and name == "hr"
