@@ -22,23 +22,28 @@ from hr.decisions import bp, services
 from hr.htmx import render, respond, wants_fragment
 from hr.interviews import blocks
 from hr.interviews.services import InterviewError
+from hr.links import links
+
+
+def _row_context(back: str) -> dict:
+    """What `decisions/_row.html` needs besides the action: the links of every row
+    built once (`hr.links`), and where "mark as done" comes back to."""
+    return dict(
+        today=date.today(),
+        status_of=services.status_of,
+        status_labels=services.STATUS_LABELS,
+        interview_url=links(url_for, "interviews.show", "interview_id"),
+        complete_url=links(url_for, "decisions.complete", "action_id"),
+        back=back,
+    )
 
 
 def _context(filters: services.DecisionFilters) -> dict:
-    today = date.today()
+    rows = _row_context(request.full_path.rstrip("?"))
     actions, total, page, pages = services.register(
-        current_user, filters, current_app.config["PAGE_SIZE"], today
+        current_user, filters, current_app.config["PAGE_SIZE"], rows["today"]
     )
-    return dict(
-        actions=actions,
-        total=total,
-        page=page,
-        pages=pages,
-        filters=filters,
-        today=today,
-        status_of=services.status_of,
-        status_labels=services.STATUS_LABELS,
-    )
+    return dict(actions=actions, total=total, page=page, pages=pages, filters=filters, **rows)
 
 
 @bp.get("/")
@@ -108,11 +113,10 @@ def complete(action_id: int):
     else:
         db.session.commit()
         flash(_("Action marked as done."), "success")
+    back = _local_next()
     return respond(
         "decisions/_row.html",
-        _local_next(),
+        back,
         action=services.one(current_user, action_id) or action,
-        today=date.today(),
-        status_of=services.status_of,
-        status_labels=services.STATUS_LABELS,
+        **_row_context(back),
     )
