@@ -25,7 +25,14 @@ from hr.db import db
 from hr.grids.models import InterviewType
 from hr.interviews.blocks import interview_date
 from hr.interviews.loading import visible_interviews
-from hr.interviews.models import NOT_STARTED, ActionStatus, FollowUpAction, Interview, Status
+from hr.interviews.models import (
+    NOT_STARTED,
+    REGISTER_ORDER,
+    ActionStatus,
+    FollowUpAction,
+    Interview,
+    Status,
+)
 from hr.people import directory, org
 from hr.people.models import Department, Employee
 from hr.security import can
@@ -137,13 +144,7 @@ def _joined(select):
     )
 
 
-# Open before done, then by due date (none last).
-_ORDER = (
-    (FollowUpAction.status == ActionStatus.DONE),
-    FollowUpAction.due_date.is_(None),
-    FollowUpAction.due_date,
-    FollowUpAction.id,
-)
+_ORDER = REGISTER_ORDER  # open before done, then by due date (none last); an index
 
 
 def _rows_query(where: list):

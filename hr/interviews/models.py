@@ -297,3 +297,16 @@ class FollowUpAction(db.Model):
 
     owner: Mapped[Employee | None] = relationship()
     interview: Mapped[Interview] = relationship()
+
+
+# The decisions register's order: open before done, then by due date (none last), then
+# id. The same expressions make an index (migration 0009), so that a page of the
+# register is read in that order rather than all actions sorted; the literal (not a
+# bound parameter) lets SQLite and PostgreSQL match the ORDER BY to the index.
+REGISTER_ORDER = (
+    FollowUpAction.status == sa.literal_column("'done'"),
+    FollowUpAction.due_date.is_(None),
+    FollowUpAction.due_date,
+    FollowUpAction.id,
+)
+sa.Index("ix_follow_up_actions_register_order", *REGISTER_ORDER)

@@ -123,6 +123,21 @@ def test_owners_are_searched_by_name_not_listed(client, login_as, register, comp
     assert peer.full_name not in page
 
 
+def test_open_actions_come_first_by_due_date_those_without_one_last_then_done(
+    client, login_as, register
+):
+    register["Peer plan"].due_date = None
+    register["Rappel"].due_date = SOON + timedelta(days=1)
+    db.session.commit()
+    login_as("hr")
+    page = client.get("/decisions/", headers=EN).get_data(as_text=True)
+    order = sorted(register, key=lambda name: page.find(f"<td>{name}</td>"))
+    # Budget (overdue), Former (SOON), Rappel (SOON + 1), Peer plan (no date), Done;
+    # Prep is a preparation, not a decision yet.
+    assert order == ["Prep", "Budget", "Former", "Rappel", "Peer plan", "Done"]
+    assert page.find("<td>Prep</td>") == -1
+
+
 def test_overdue_is_computed_from_the_due_date(client, login_as, register):
     login_as("hr")
     page = client.get("/decisions/?status=overdue", headers=EN).get_data(as_text=True)
