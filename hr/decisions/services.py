@@ -144,9 +144,6 @@ def _joined(select):
     )
 
 
-_ORDER = REGISTER_ORDER  # open before done, then by due date (none last); an index
-
-
 def _rows_query(where: list):
     return (
         _joined(sa.select(FollowUpAction))
@@ -157,7 +154,7 @@ def _rows_query(where: list):
             contains_eager(FollowUpAction.interview).contains_eager(Interview.interview_type),
             contains_eager(FollowUpAction.owner.of_type(Owner)),
         )
-        .order_by(*_ORDER)
+        .order_by(*REGISTER_ORDER)
     )
 
 
@@ -173,7 +170,7 @@ def register(user, filters: DecisionFilters, page_size: int, today: date | None 
     ids = db.session.scalars(
         _decided(sa.select(FollowUpAction.id))
         .where(*where)
-        .order_by(*_ORDER)
+        .order_by(*REGISTER_ORDER)
         .limit(page_size)
         .offset((page - 1) * page_size)
     ).all()

@@ -304,7 +304,7 @@ class FollowUpAction(db.Model):
 # register is read in that order rather than all actions sorted; the literal (not a
 # bound parameter) lets SQLite and PostgreSQL match the ORDER BY to the index.
 REGISTER_ORDER = (
-    FollowUpAction.status == sa.literal_column("'done'"),
+    FollowUpAction.status == sa.literal_column(f"'{ActionStatus.DONE.value}'"),
     FollowUpAction.due_date.is_(None),
     FollowUpAction.due_date,
     FollowUpAction.id,
