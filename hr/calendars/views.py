@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from datetime import date, timedelta
+from functools import partial
 
 import sqlalchemy as sa
 from flask import abort, redirect, request, url_for
@@ -14,7 +15,7 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy.orm import joinedload
 
-from hr.calendars import bp, events, periods, scheduling
+from hr.calendars import bp, events, periods, scheduling, year_grid
 from hr.calendars.forms import SCOPE_LABELS, CalendarQuery, parse_query
 from hr.calendars.holidays import public_holidays
 from hr.db import db
@@ -113,15 +114,14 @@ def year(year: int):
     query = parse_query(request.args, current_user)
     start, end = date(year, 1, 1), date(year, 12, 31)
     counts = events.day_counts(current_user, query.scope, start, end, query.filters)
-    months = [(first, periods.weeks(first)) for first in (date(year, m, 1) for m in range(1, 13))]
+    holidays = public_holidays(start, end)
     return _render(
         "year",
         query,
         ref=date.today() if year == date.today().year else start,
         year=year,
-        months=months,
-        counts=counts,
-        holidays=public_holidays(start, end),
+        # The twelve months' cells, given the page's day links (`_render` makes them).
+        grid=partial(year_grid.months, year, counts, holidays, date.today()),
         prev=year - 1 if periods.valid_year(year - 1) else None,
         next=year + 1 if periods.valid_year(year + 1) else None,
         weekdays=periods.week_days(),
