@@ -49,7 +49,16 @@ def test_search_is_accent_and_case_insensitive_and_htmx_gets_the_fragment(
     assert "<html" not in body and 'id="people-results"' in body
     assert _listed(body, employee) and not _listed(body, peer)
     assert "HX-Request" in fragment.headers["Vary"]
+    # No message: the page's #flashes is left alone (a background load must not wipe
+    # what the page just showed); a pending message comes out of band.
+    assert 'id="flashes"' not in body
+    with client.session_transaction() as session:
+        session["_flashes"] = [("success", "Saved a moment ago.")]
+    body = client.get("/people?q=SALARIEE", headers={"HX-Request": "true", **EN}).get_data(
+        as_text=True
+    )
     assert 'id="flashes"' in body and 'hx-swap-oob="true"' in body
+    assert "Saved a moment ago." in body
 
 
 def test_search_by_employee_number_and_wildcards_are_literal(client, login_as, company):
