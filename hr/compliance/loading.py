@@ -38,18 +38,17 @@ class Evaluation:
     def of(self, employee_id: int) -> list[engine.Obligation]:
         return [o for o in self.obligations if o.employee_id == employee_id]
 
+    def due_order(self, obligation: engine.Obligation) -> tuple:
+        """The order lists show: soonest due first, then by name and kind."""
+        return (obligation.due_date, self.people[obligation.employee_id].name, obligation.kind)
+
     def open_by_due(self) -> tuple[engine.Obligation, ...]:
-        """The open obligations, soonest due first, then by name and kind: sorted once
-        per evaluation (a cached one serves every request until the next change, hence
-        a tuple: shared, never changed)."""
+        """The open obligations in `due_order`: sorted once per evaluation (a cached one
+        serves every request until the next change, hence a tuple: shared, never
+        changed)."""
         if self._open is None:
-            people = self.people
-            self._open = tuple(
-                sorted(
-                    (o for o in self.obligations if o.is_open),
-                    key=lambda o: (o.due_date, people[o.employee_id].name, o.kind),
-                )
-            )
+            opened = (o for o in self.obligations if o.is_open)
+            self._open = tuple(sorted(opened, key=self.due_order))
         return self._open
 
     def open_due_by(self, last_day: date | None) -> tuple[engine.Obligation, ...]:

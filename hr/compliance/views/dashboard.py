@@ -142,15 +142,17 @@ def index():
         d.id: d for d in db.session.scalars(sa.select(Department).order_by(Department.name))
     }
     subtree = filters.departments()
+
+    def kept(obligations):
+        return [o for o in obligations if filters.keep(o, people[o.employee_id], today, subtree)]
+
     if filters.status == "open":  # the usual view: a range of the sorted open list
         days = WITHIN[filters.within]
         rows = result.open_due_by(None if days is None else today + timedelta(days=days))
-    else:
-        rows = sorted(
-            result.obligations, key=lambda o: (o.due_date, people[o.employee_id].name, o.kind)
-        )
-    if filters.narrows or filters.status != "open":
-        rows = [o for o in rows if filters.keep(o, people[o.employee_id], today, subtree)]
+        if filters.narrows:
+            rows = kept(rows)
+    else:  # done, declined…: the few that match, then sorted
+        rows = sorted(kept(result.obligations), key=result.due_order)
     size = current_app.config["PAGE_SIZE"]
     pages = max(1, -(-len(rows) // size))
     page = min(filters.page, pages)
