@@ -13,7 +13,7 @@ import time
 from contextlib import contextmanager
 from pathlib import Path
 
-from bench.pages import DEMO_PASSWORD, Page, account
+from bench.pages import DEMO_ACCOUNTS, DEMO_PASSWORD, Page
 
 SECRET = "bench-secret-key-not-for-production"
 SINGLE_REQUESTS = 9
@@ -75,7 +75,7 @@ def resolve(app, pages: list[Page]) -> tuple[dict[str, str | None], dict[str, st
 
     with app.app_context():
         paths = {page.name: page.path() for page in pages}
-        emails = {page.role: account(page.role) for page in pages}
+        emails = {page.role: DEMO_ACCOUNTS[page.role] for page in pages}
         db.session.commit()
     return paths, emails
 

@@ -14,22 +14,16 @@ from datetime import date
 
 import sqlalchemy as sa
 
-DEMO_PASSWORD = "demo"
+from hr.demo.seed import DEMO_ACCOUNTS, DEMO_PASSWORD  # noqa: F401  (bench and tests log in with them)
+
 SEARCH = "mar"  # matches hundreds of people at benchmark size: the paging path
 
 
 @dataclass(frozen=True)
 class Page:
     name: str
-    role: str  # a key of hr.demo.seed.DEMO_ACCOUNTS
+    role: str  # a key of DEMO_ACCOUNTS: the demo login that opens the page
     path: Callable[[], str | None]  # called inside an app context on the database
-
-
-def account(role: str) -> str:
-    """The e-mail to log in with as `role`: the demo account."""
-    from hr.demo.seed import DEMO_ACCOUNTS
-
-    return DEMO_ACCOUNTS[role]
 
 
 def _campaign_progress() -> str | None:
@@ -53,7 +47,6 @@ def _interview_form() -> str | None:
     """The demo manager's annual interview of this year with the most answers."""
     from hr.auth.models import User
     from hr.db import db
-    from hr.demo.seed import DEMO_ACCOUNTS
     from hr.grids.models import InterviewType
     from hr.interviews.models import Answer, Interview
 

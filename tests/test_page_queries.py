@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from bench.pages import DEMO_PASSWORD, PAGES, account
+from bench.pages import DEMO_ACCOUNTS, DEMO_PASSWORD, PAGES
 from hr.campaigns import progress
 from hr.demo import history
 from hr.demo.seed import seed_demo
@@ -41,7 +41,7 @@ def test_every_bench_page_costs_the_same_queries_at_any_size(
     db.session.flush()
     counts = {}
     for page in PAGES:
-        path, email = page.path(), account(page.role)
+        path, email = page.path(), DEMO_ACCOUNTS[page.role]
         assert path, f"{page.name}: nothing to show in the demo company"
         client.post("/logout")
         login = client.post("/login", data={"email": email, "password": DEMO_PASSWORD})
@@ -62,7 +62,7 @@ def test_campaign_progress_lists_the_groups_most_behind_and_all_on_request(
     seed_demo(employees=50, seed=2026, years=0)
     db.session.flush()
     path = next(p for p in PAGES if p.name == "campaign_progress").path()
-    client.post("/login", data={"email": account("hr"), "password": DEMO_PASSWORD})
+    client.post("/login", data={"email": DEMO_ACCOUNTS["hr"], "password": DEMO_PASSWORD})
     en = {"Accept-Language": "en"}
     rows = path.replace("/progress", "/interviews")
 
