@@ -32,6 +32,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from functools import cache
 from zoneinfo import ZoneInfo
 
 import sqlalchemy as sa
@@ -118,8 +119,16 @@ def utc_bounds(start: date, end: date, zone: ZoneInfo | None = None) -> tuple[da
 
 def _below(manager_id: int, name: str) -> sa.Select:
     """Ids of everyone below `manager_id` (as `org.reports_below`, under a CTE name of
-    its own so that a scope and a manager filter can sit in one statement)."""
-    tree = sa.select(Employee.id.label("id")).where(Employee.manager_id == manager_id)
+    its own so that a scope and a manager filter can sit in one statement; built once
+    per name, as `org.reports_below`)."""
+    return _below_statement(name).params({f"{name}_manager_id": manager_id})
+
+
+@cache
+def _below_statement(name: str) -> sa.Select:
+    tree = sa.select(Employee.id.label("id")).where(
+        Employee.manager_id == sa.bindparam(f"{name}_manager_id")
+    )
     tree = tree.cte(name, recursive=True)
     child = aliased(Employee)
     tree = tree.union(sa.select(child.id).join(tree, child.manager_id == tree.c.id))

@@ -57,6 +57,11 @@ class CalendarQuery:
     options: FilterOptions
 
 
+# Aliases are set up once per process (the first use of one costs most of a millisecond).
+_MANAGER = aliased(Employee, name="managers")
+_CHILD_DEPARTMENT = aliased(Department, name="child_department")
+
+
 def filter_options(user) -> FilterOptions:
     """Three queries at most: types, departments (as a tree; HR all of them, others
     those of the people they see), visible managers."""
@@ -70,7 +75,7 @@ def filter_options(user) -> FilterOptions:
         departments = departments.where(Department.id.in_(_departments_of_people_seen(user)))
     rows = db.session.execute(departments.order_by(Department.name)).all()
     options.departments = _tree(rows)
-    manager = aliased(Employee, name="managers")
+    manager = _MANAGER
     has_reports = org.manages_someone(manager.id)
     options.managers = [
         (i, f"{last} {first}")
@@ -89,7 +94,7 @@ def _departments_of_people_seen(user) -> sa.Select:
     held = sa.select(Employee.department_id).where(_visible(user, Employee))
     tree = sa.select(Department.id.label("id")).where(Department.id.in_(held))
     tree = tree.cte("calendar_departments", recursive=True)
-    child = aliased(Department)
+    child = _CHILD_DEPARTMENT
     tree = tree.union(
         sa.select(child.parent_id)
         .join(tree, child.id == tree.c.id)

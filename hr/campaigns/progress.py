@@ -255,11 +255,18 @@ def interview_count(campaign: Campaign, filters: InterviewFilter, today: date) -
     return db.session.scalar(_filtered(query, campaign, filters, today))
 
 
+# Built once (an alias of a mapped class costs about a millisecond to set up).
+_INTERVIEWER = aliased(Employee, name="interviewer")
+_INTERVIEWER_NAME = (_INTERVIEWER.first_name + " " + _INTERVIEWER.last_name).label(
+    "interviewer_name"
+)
+
+
 def interview_list(
     campaign: Campaign, filters: InterviewFilter, today: date, limit: int, offset: int = 0
 ) -> list:
     """One query: the interviews with their employee, department and interviewer."""
-    interviewer = aliased(Employee, name="interviewer")
+    interviewer = _INTERVIEWER
     query = (
         sa.select(
             Interview.id,
@@ -272,7 +279,7 @@ def interview_list(
             Employee.first_name,
             Employee.last_name,
             Department.name.label("department_name"),
-            (interviewer.first_name + " " + interviewer.last_name).label("interviewer_name"),
+            _INTERVIEWER_NAME,
             late_clause(today).label("late"),
         )
         .join(Employee, Employee.id == Interview.employee_id)

@@ -5,8 +5,12 @@ with filters, and from a selection: create the interviews, or add them to a camp
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from operator import attrgetter
 
 import sqlalchemy as sa
 from flask import abort, current_app, flash, redirect, request, url_for
@@ -108,21 +112,20 @@ class Filters:
         return True
 
 
-def counts(obligations, today: date, key) -> dict:
-    """{group: [overdue, within 30 days, within 90 days]} for open obligations."""
-    table: dict = {}
-    soon, later = today + timedelta(days=30), today + timedelta(days=90)
-    for ob in obligations:
-        if not ob.is_open or ob.due_date > later:
-            continue
-        row = table.setdefault(key(ob), [0, 0, 0])
-        if ob.due_date < today:
-            row[0] += 1
-        else:
-            row[2] += 1
-            if ob.due_date <= soon:
-                row[1] += 1
-    return table
+def counts(obligations: Sequence, today: date, key) -> dict:
+    """{group: [overdue, within 30 days, within 90 days]} of open obligations in due
+    date order, none due after 90 days (a range of `Evaluation.open_by_due`): the three
+    figures are counts over three slices of it."""
+    start = bisect_left(obligations, today, key=_due)
+    soon_end = bisect_right(obligations, today + timedelta(days=30), key=_due)
+    overdue = Counter(map(key, obligations[:start]))
+    soon = Counter(map(key, obligations[start:soon_end]))
+    within = Counter(map(key, obligations[start:]))
+    return {group: [overdue[group], soon[group], within[group]] for group in overdue | within}
+
+
+def _due(obligation) -> date:
+    return obligation.due_date
 
 
 def _name(department) -> str:
@@ -138,8 +141,11 @@ def index():
     today = date.today()
     result = scoped_evaluation(current_user)
     people = result.people
-    departments = {
-        d.id: d for d in db.session.scalars(sa.select(Department).order_by(Department.name))
+    departments = {  # rows, not entities: a large company has hundreds
+        d.id: d
+        for d in db.session.execute(
+            sa.select(Department.id, Department.name).order_by(Department.name)
+        )
     }
     subtree = filters.departments()
 
@@ -176,7 +182,7 @@ def index():
         pages=pages,
         people=people,
         departments=departments,
-        by_kind=counts(in_scope, today, lambda o: o.kind),
+        by_kind=counts(in_scope, today, attrgetter("kind")),
         by_department=by_department[:TOP_DEPARTMENTS],
         more_departments=max(0, len(by_department) - TOP_DEPARTMENTS),
         alerts=len(result.alerts),
