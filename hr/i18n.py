@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from collections.abc import Callable
+from datetime import date, datetime
 from functools import lru_cache
 
-from babel import dates
+from babel import Locale, dates
 from flask import current_app, g, has_request_context, request, session
 from flask_babel import (
     format_date,
@@ -63,16 +64,17 @@ def install_template_gettext(app) -> None:
 
 
 @lru_cache(maxsize=128)
-def _date_pattern(locale, fmt: str) -> dates.DateTimePattern:
+def _date_pattern(locale_id: str, fmt: str) -> dates.DateTimePattern:
     if fmt in ("full", "long", "medium", "short"):
-        fmt = dates.get_date_format(fmt, locale=locale)
+        fmt = dates.get_date_format(fmt, locale=locale_id)
     return dates.parse_pattern(fmt)
 
 
 @lru_cache(maxsize=8192)
-def _formatted(locale, fmt: str, day) -> str:
-    """A day written in a locale never changes: a year calendar writes 365 of them."""
-    return _date_pattern(locale, fmt).apply(day, locale)
+def _formatted(locale_id: str, fmt: str, day) -> str:
+    """A day written in a locale never changes: a year calendar writes 365 of them.
+    Keyed by the locale's name (each request has its own `Locale` object)."""
+    return _date_pattern(locale_id, fmt).apply(day, Locale.parse(locale_id))
 
 
 def format_day(day, fmt: str = "medium") -> str:
@@ -83,7 +85,13 @@ def format_day(day, fmt: str = "medium") -> str:
         return ""
     if isinstance(day, datetime):
         return format_date(day, fmt)
-    return _formatted(get_locale(), fmt, day)
+    return _formatted(str(get_locale()), fmt, day)
+
+
+def day_writer(fmt: str = "medium") -> Callable[[date], str]:
+    """`format_day` for the many days of one page: the locale looked up once."""
+    locale_id = str(get_locale())
+    return lambda day: _formatted(locale_id, fmt, day)
 
 
 def register_filters(app) -> None:

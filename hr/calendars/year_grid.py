@@ -10,7 +10,7 @@ from datetime import date
 from flask_babel import ngettext
 
 from hr.calendars import periods
-from hr.i18n import format_day
+from hr.i18n import day_writer
 
 
 @dataclass(slots=True)
@@ -29,21 +29,23 @@ def months(
 ) -> list[tuple[date, list[list[DayCell | None]]]]:
     """(first day, weeks of cells — None outside the month) for each month of `year`;
     `counts` maps a day to its `events.DayCount`."""
-    grid = []
+    grid, write = [], day_writer("full")
     for first in (date(year, month, 1) for month in range(1, 13)):
-        weeks = [[_cell(d, counts, holidays, today, day_url) if d else None for d in week]
+        weeks = [[_cell(d, counts, holidays, today, day_url, write) if d else None for d in week]
                  for week in periods.weeks(first)]  # fmt: skip
         grid.append((first, weeks))
     return grid
 
 
-def _cell(day: date, counts: dict, holidays: dict, today: date, day_url: Callable) -> DayCell:
+def _cell(
+    day: date, counts: dict, holidays: dict, today: date, day_url: Callable, write: Callable
+) -> DayCell:
     count = counts.get(day)
     interviews = count.interviews if count else 0
     deadlines = count.deadlines if count else 0
     holiday = holidays.get(day)
     css = "weekend" if day.isoweekday() > 5 else ""
-    label = format_day(day, "full")
+    label = write(day)
     if holiday:
         css += " holiday"
     if day == today:

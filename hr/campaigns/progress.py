@@ -128,13 +128,13 @@ def _department_names() -> dict[int, str]:
     return dict(db.session.execute(sa.select(Department.id, Department.name)).all())
 
 
-def _interviewer_names(campaign_id: int) -> dict[int, str]:
-    """The campaign's interviewers, "Last First" (the ids from the campaign's index)."""
-    in_campaign = sa.select(Interview.interviewer_id).where(Interview.campaign_id == campaign_id)
+def _interviewer_names(interviewers: dict) -> dict[int, str]:
+    """The campaign's interviewers (the groups' keys), "Last First"."""
+    ids = [key for key in interviewers if key is not None]
     return dict(
         db.session.execute(
             sa.select(Employee.id, Employee.last_name + " " + Employee.first_name).where(
-                Employee.id.in_(in_campaign)
+                Employee.id.in_(ids)
             )
         ).all()
     )
@@ -175,7 +175,7 @@ def progress(
     return Progress(
         overall,
         _most_behind(departments, _department_names(), limit),
-        _most_behind(interviewers, _interviewer_names(campaign.id), limit),
+        _most_behind(interviewers, _interviewer_names(interviewers), limit),
         late,
         today,
         len(departments),
