@@ -20,11 +20,11 @@ import random
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-import holidays as holidays_lib
 import sqlalchemy as sa
 
 from hr.audit.services import record_many
 from hr.auth.models import User
+from hr.calendars.holidays import holidays_of
 from hr.core.settings import get_setting
 from hr.db import db
 from hr.grids.models import InterviewType
@@ -43,7 +43,9 @@ class _Days:
     def __init__(self, today: date, rng: random.Random):
         self.today, self.rng = today, rng
         self.zone = ZoneInfo(get_setting("timezone"))
-        self.holidays = holidays_lib.country_holidays("FR", years=range(today.year, today.year + 2))
+        self.holidays = {
+            day for year in (today.year, today.year + 1) for day, _names in holidays_of(year)
+        }
         self.taken: set[tuple[int, date, int]] = set()
 
     def workday(self, day: date, step: int = 1) -> date:
