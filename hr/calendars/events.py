@@ -32,11 +32,9 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
-from functools import cache
 from zoneinfo import ZoneInfo
 
 import sqlalchemy as sa
-from sqlalchemy.orm import aliased
 
 from hr.calendars import deadlines
 from hr.calendars.interview_items import (
@@ -117,24 +115,6 @@ def utc_bounds(start: date, end: date, zone: ZoneInfo | None = None) -> tuple[da
 # --- the WHERE clauses ---------------------------------------------------------------
 
 
-def _below(manager_id: int, name: str) -> sa.Select:
-    """Ids of everyone below `manager_id` (as `org.reports_below`, under a CTE name of
-    its own so that a scope and a manager filter can sit in one statement; built once
-    per name, as `org.reports_below`)."""
-    return _below_statement(name).params({f"{name}_manager_id": manager_id})
-
-
-@cache
-def _below_statement(name: str) -> sa.Select:
-    tree = sa.select(Employee.id.label("id")).where(
-        Employee.manager_id == sa.bindparam(f"{name}_manager_id")
-    )
-    tree = tree.cte(name, recursive=True)
-    child = aliased(Employee)
-    tree = tree.union(sa.select(child.id).join(tree, child.manager_id == tree.c.id))
-    return sa.select(tree.c.id)
-
-
 def interview_clause(user, scope: str, filters: CalendarFilters | None = None):
     """WHERE clause: the interviews of `scope` that `user` may see, narrowed by filters."""
     if scope not in allowed_scopes(user):
@@ -151,7 +131,7 @@ def interview_clause(user, scope: str, filters: CalendarFilters | None = None):
             else sa.false()
         ]
     elif scope == "team":
-        clauses = [Interview.employee_id.in_(_below(me, "calendar_team"))]
+        clauses = [Interview.employee_id.in_(org.reports_below(me, "calendar_team"))]
         if not user.is_hr:
             # As `interview.view`: corrective interviews only for their parties.
             clauses.append(
@@ -180,7 +160,9 @@ def interview_clause(user, scope: str, filters: CalendarFilters | None = None):
         )
     if filters.manager_id:
         clauses.append(
-            Interview.employee_id.in_(_below(filters.manager_id, "calendar_manager_team"))
+            Interview.employee_id.in_(
+                org.reports_below(filters.manager_id, "calendar_manager_team")
+            )
         )
     return sa.and_(*clauses)
 
@@ -199,7 +181,7 @@ def manageable_clause(user):
             Interview.interview_type_id.not_in(
                 sa.select(InterviewType.id).where(InterviewType.code == "corrective")
             ),
-            Interview.employee_id.in_(_below(me, "calendar_managed")),
+            Interview.employee_id.in_(org.reports_below(me, "calendar_managed")),
         ),
     )
 

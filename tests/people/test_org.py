@@ -4,7 +4,7 @@ department (a statement shared between calls must never keep the first one's val
 import sqlalchemy as sa
 
 from hr.people import org
-from hr.people.models import Department
+from hr.people.models import Department, Employee
 from tests.factories import DepartmentFactory
 
 
@@ -24,6 +24,16 @@ def test_reports_below_each_manager_in_turn(db, company):
     assert ids(db, org.reports_below(e["employee"].id)) == set()
     # No manager means nobody (not the people at the top of the company).
     assert ids(db, org.reports_below(None)) == set()
+
+
+def test_two_named_reports_below_in_one_statement(db, company):
+    # The calendar's team scope and its manager filter: two trees, each with its manager.
+    e = company.employees
+    both = sa.select(Employee.id).where(
+        Employee.id.in_(org.reports_below(e["skip"].id, "scope")),
+        Employee.id.in_(org.reports_below(e["manager"].id, "filter")),
+    )
+    assert ids(db, both) == {e["employee"].id, e["peer"].id}
 
 
 def test_department_subtree_each_department_in_turn(db, company):
