@@ -10,7 +10,6 @@ not interviews: a filter on the kind or status of interview leaves them out.
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from datetime import UTC, date, datetime, time
 
 import sqlalchemy as sa
@@ -58,11 +57,9 @@ def legal_items(user, scope: str, start: date, end: date, filters) -> list[Calen
         return []
     evaluation = evaluate_cached(date.today(), key, where)
     keep = _narrowed(filters)
-    due_by_end = evaluation.open_due_by(end)  # sorted by due date
-    first = bisect_left(due_by_end, start, key=lambda o: o.due_date)
     labels = {kind: str(label) for kind, label in KIND_LABELS.items()}  # translated once
     items = []
-    for ob in due_by_end[first:]:
+    for ob in evaluation.open_due_between(start, end):
         if keep is not None and ob.employee_id not in keep:
             continue
         person = evaluation.people.get(ob.employee_id)

@@ -4,10 +4,11 @@ then runs the pure engine for everyone. No query per employee."""
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import OrderedDict
 from dataclasses import dataclass, field
 from datetime import date
+from operator import attrgetter
 
 import sqlalchemy as sa
 from flask import current_app
@@ -21,6 +22,8 @@ from hr.db import db
 from hr.grids.models import InterviewType
 from hr.interviews.models import Interview, Status
 from hr.people.models import Employee
+
+DUE_DATE = attrgetter("due_date")  # the key that finds a day in a list in due order
 
 TYPES = ("career", "career_review", "workload", "probation_end", "contract_end")
 
@@ -51,12 +54,14 @@ class Evaluation:
             self._open = tuple(sorted(opened, key=self.due_order))
         return self._open
 
-    def open_due_by(self, last_day: date | None) -> tuple[engine.Obligation, ...]:
-        """`open_by_due` up to `last_day` included (None: all of them)."""
+    def open_due_between(
+        self, first: date | None, last: date | None
+    ) -> tuple[engine.Obligation, ...]:
+        """`open_by_due` from `first` to `last`, both included (None: no bound)."""
         ordered = self.open_by_due()
-        if last_day is None:
-            return ordered
-        return ordered[: bisect_right(ordered, last_day, key=lambda o: o.due_date)]
+        low = 0 if first is None else bisect_left(ordered, first, key=DUE_DATE)
+        high = len(ordered) if last is None else bisect_right(ordered, last, key=DUE_DATE)
+        return ordered[low:high]
 
 
 def active_on(at: date):

@@ -20,7 +20,7 @@ from flask_login import current_user, login_required
 
 from hr.campaigns.models import Campaign, CampaignStatus
 from hr.compliance import bp, rules, services, texts
-from hr.compliance.loading import evaluate, evaluate_cached
+from hr.compliance.loading import DUE_DATE, evaluate, evaluate_cached
 from hr.db import db
 from hr.htmx import render
 from hr.people import org
@@ -116,16 +116,12 @@ def counts(obligations: Sequence, today: date, key) -> dict:
     """{group: [overdue, within 30 days, within 90 days]} of open obligations in due
     date order, none due after 90 days (a range of `Evaluation.open_by_due`): the three
     figures are counts over three slices of it."""
-    start = bisect_left(obligations, today, key=_due)
-    soon_end = bisect_right(obligations, today + timedelta(days=30), key=_due)
+    start = bisect_left(obligations, today, key=DUE_DATE)
+    soon_end = bisect_right(obligations, today + timedelta(days=30), key=DUE_DATE)
     overdue = Counter(map(key, obligations[:start]))
     soon = Counter(map(key, obligations[start:soon_end]))
     within = Counter(map(key, obligations[start:]))
     return {group: [overdue[group], soon[group], within[group]] for group in overdue | within}
-
-
-def _due(obligation) -> date:
-    return obligation.due_date
 
 
 def _name(department) -> str:
@@ -154,7 +150,7 @@ def index():
 
     if filters.status == "open":  # the usual view: a range of the sorted open list
         days = WITHIN[filters.within]
-        rows = result.open_due_by(None if days is None else today + timedelta(days=days))
+        rows = result.open_due_between(None, None if days is None else today + timedelta(days=days))
         if filters.narrows:
             rows = kept(rows)
     else:  # done, declined…: the few that match, then sorted
@@ -165,7 +161,7 @@ def index():
     # The counts are about open obligations due within 90 days (or overdue).
     in_scope = [
         o
-        for o in result.open_due_by(today + timedelta(days=90))
+        for o in result.open_due_between(None, today + timedelta(days=90))
         if subtree is None or people[o.employee_id].department_id in subtree
     ]
     by_department = sorted(
