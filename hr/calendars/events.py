@@ -54,7 +54,6 @@ from hr.people import org
 from hr.people.models import Employee
 from hr.security import is_manager
 
-SCOPES = ("mine", "team", "all")
 HIDDEN_STATUSES = (Status.CANCELLED, Status.DECLINED)
 
 

@@ -23,7 +23,6 @@ from hr.grids.models import QuestionKind
 from hr.interviews import services
 from hr.interviews.models import (
     LOCKED,
-    OBJECTIVE_STATUS_LABELS,
     ActionStatus,
     FollowUpAction,
     Interview,
@@ -215,10 +214,6 @@ def owner_choices(interview: Interview) -> list[Employee]:
             seen.add(person.id)
             result.append(person)
     return result
-
-
-def objective_label(status) -> str:
-    return str(OBJECTIVE_STATUS_LABELS[ObjectiveStatus(status)])
 
 
 # --- objectives ----------------------------------------------------------------------
